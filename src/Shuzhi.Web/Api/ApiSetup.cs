@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Shuzhi.Domain;
+using Shuzhi.Web.Infrastructure;
+
+namespace Shuzhi.Web.Api;
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public static class ApiSetup
+{
+    public static IServiceCollection AddShuzhiApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return services;
+    }
+
+    public static void MapApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1");
+        AuthEndpoints.Map(v1);
+        var secured = v1.MapGroup("").RequireAuthorization(Policies.Api);
+        OrganizationEndpoints.Map(secured);
+        PeopleEndpoints.Map(secured);
+        PositionEndpoints.Map(secured);
+        AccountEndpoints.Map(secured);
+    }
+
+    public static (int Page, int Size) Paging(int? page, int? pageSize) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 500));
+
+    /// <summary>422 with a problem-details body naming the field, in Chinese.</summary>
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "提交的数据未通过校验", type: "https://tools.ietf.org/html/rfc4918#section-11.2");
+
+    public static ValidationProblem Invalid(DomainException e) => Invalid(FieldOf(e.Code), Messages.For(e));
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "提交的数据未通过校验", type: "https://tools.ietf.org/html/rfc4918#section-11.2");
+
+    public static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: 404, title: Resources.Strings.Api_NotFound);
+
+    public static ProblemHttpResult Forbidden(string message) =>
+        TypedResults.Problem(statusCode: 403, title: message);
+
+    private static string FieldOf(string code) => code switch
+    {
+        "Org.InvalidCode" or "Org.CodeTaken" => "code",
+        "Org.NameRequired" or "Org.NameTooLong" => "name",
+        "Org.ParentInactive" or "Org.MoveIntoOwnSubtree" or "Org.TooDeep" => "parentId",
+        "Person.NameRequired" or "Person.NameTooLong" => "name",
+        "Person.BirthYearOutOfRange" => "birthYear",
+        "Person.PhoneInvalid" => "phone",
+        "Position.EndBeforeStart" => "endDate",
+        "Position.TitleTooLong" => "title",
+        "Position.RankOutOfRange" => "rank",
+        _ => "",
+    };
+}
+
+/// <summary>Declares the bearer scheme in the OpenAPI document.</summary>
+internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "POST /api/v1/auth/token 取得的访问令牌",
+        };
+        document.Info.Title = "述职评议考核系统 API";
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Shuzhi.Domain.Organizations;
+using Shuzhi.Web.Infrastructure;
+
+namespace Shuzhi.Web.Data;
+
+/// <summary>
+/// The one database context. Every organization-bound entity carries a query filter that
+/// limits it to the current account's subtree (see <see cref="CurrentScope"/>): scope is
+/// enforced here, once, for pages, API and exports alike.
+/// Provider-specific subclasses only exist so each provider keeps its own migrations.
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<AppUser>
+{
+    private readonly CurrentScope _scope;
+    private readonly AuditWriter _audit;
+
+    protected AppDbContext(DbContextOptions options, CurrentScope scope, CurrentActor actor, TimeProvider clock) : base(options)
+    {
+        _scope = scope;
+        _audit = new AuditWriter(this, actor, clock);
+    }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
+
+    // Read by the query filters; EF parameterizes them per query.
+    internal string? ScopePrefix => _scope.Scope.Prefix;
+    internal string? ScopeUpper => _scope.Scope.UpperBound;
+
+    public CurrentScope CurrentScope => _scope;
+
+    /// <summary>
+    /// Accounts visible in the current scope: those bound to an organization of the subtree;
+    /// accounts over the whole tree (administrators) only to the unrestricted.
+    /// </summary>
+    public IQueryable<AppUser> ScopedUsers()
+    {
+        var unrestricted = _scope.Scope.IsUnrestricted;
+        return Users.Where(u => u.ScopeOrganizationId == null ? unrestricted : Organizations.Any(o => o.Id == u.ScopeOrganizationId));
+    }
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Adds an explicit audit entry (login, denied access, export …), written with the next save.</summary>
+    public void Audit(string action, string entityType, string? entityId, string details = "", string? orgPath = null) =>
+        _audit.Add(action, entityType, entityId, details, orgPath);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Ordinal comparison keeps the path range query exact and indexable (docs/decisions/0003).
+        if (IsPostgres)
+        {
+            builder.Entity<Organization>().Property(o => o.Path).UseCollation("C");
+            builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
+        }
+
+        builder.Entity<Organization>().HasQueryFilter(o => ScopePrefix == null ||
+            (string.Compare(o.Path, ScopePrefix) >= 0 && string.Compare(o.Path, ScopeUpper) < 0));
+        builder.Entity<Person>().HasQueryFilter(p => ScopePrefix == null ||
+            (string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0));
+        builder.Entity<Position>().HasQueryFilter(p => ScopePrefix == null ||
+            (string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0));
+        builder.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null ||
+            (a.OrgPath != null && string.Compare(a.OrgPath, ScopePrefix) >= 0 && string.Compare(a.OrgPath, ScopeUpper) < 0));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        _audit.SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    internal Task<int> BaseSaveChangesAsync(bool acceptAll, CancellationToken ct) => base.SaveChangesAsync(acceptAll, ct);
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentScope scope, CurrentActor actor, TimeProvider clock)
+    : AppDbContext(options, scope, actor, clock);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentScope scope, CurrentActor actor, TimeProvider clock)
+    : AppDbContext(options, scope, actor, clock);

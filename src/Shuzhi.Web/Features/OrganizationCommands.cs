@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Shuzhi.Domain;
+using Shuzhi.Domain.Organizations;
+using Shuzhi.Web.Data;
+
+namespace Shuzhi.Web.Features;
+
+/// <summary>Organization changes shared by the pages and the API. Reads go through the scope filter, so an out-of-scope id is simply not found.</summary>
+public static class OrganizationCommands
+{
+    /// <summary>
+    /// Moves <paramref name="org"/> under <paramref name="newParent"/>; the descendants' paths are
+    /// rebased with one set-based UPDATE (bulk path: a subtree can hold thousands of rows).
+    /// </summary>
+    public static async Task<int> MoveAsync(AppDbContext db, Organization org, Organization newParent, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (oldPrefix, newPrefix) = org.MoveTo(newParent);
+        var depthDelta = OrgPath.Depth(newPrefix) - OrgPath.Depth(oldPrefix);
+        await db.SaveChangesAsync(ct);
+        var upper = OrgPath.UpperBound(oldPrefix);
+        var moved = await db.Organizations.IgnoreQueryFilters()
+            .Where(o => string.Compare(o.Path, oldPrefix) > 0 && string.Compare(o.Path, upper) < 0)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Path, o => newPrefix + o.Path.Substring(oldPrefix.Length))
+                .SetProperty(o => o.Depth, o => o.Depth + depthDelta), ct);
+        db.Audit("move-subtree", nameof(Organization), org.Id.ToString(),
+            $"{{\"from\":\"{oldPrefix}\",\"to\":\"{newPrefix}\",\"descendants\":{moved}}}", newPrefix);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return moved;
+    }
+
+    /// <summary>Deactivates the organization and its whole subtree.</summary>
+    public static async Task<int> DeactivateAsync(AppDbContext db, Organization org, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        org.Deactivate();
+        await db.SaveChangesAsync(ct);
+        var upper = OrgPath.UpperBound(org.Path);
+        var n = await db.Organizations.IgnoreQueryFilters()
+            .Where(o => string.Compare(o.Path, org.Path) > 0 && string.Compare(o.Path, upper) < 0 && o.IsActive)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsActive, false), ct);
+        if (n > 0)
+        {
+            db.Audit("deactivate-subtree", nameof(Organization), org.Id.ToString(), $"{{\"descendants\":{n}}}", org.Path);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return n;
+    }
+
+    public static async Task ActivateAsync(AppDbContext db, Organization org, CancellationToken ct = default)
+    {
+        var parent = org.ParentId is null ? null : await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == org.ParentId, ct);
+        org.Activate(parent);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Deletes an organization nothing refers to; anything referenced is deactivated instead so history stays.</summary>
+    public static async Task DeleteAsync(AppDbContext db, Organization org, CancellationToken ct = default)
+    {
+        var all = db.Organizations.IgnoreQueryFilters();
+        if (await all.AnyAsync(o => o.ParentId == org.Id, ct)) throw new DomainException("Org.HasChildren");
+        if (await db.Positions.IgnoreQueryFilters().AnyAsync(p => p.OrganizationId == org.Id, ct)
+            || await db.People.IgnoreQueryFilters().AnyAsync(p => p.OrganizationId == org.Id, ct)
+            || await db.Users.AnyAsync(u => u.ScopeOrganizationId == org.Id, ct))
+            throw new DomainException("Org.Referenced");
+        db.Organizations.Remove(org);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<bool> CodeTakenAsync(AppDbContext db, string code, CancellationToken ct = default) =>
+        await db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Code == code, ct);
+
+    /// <summary>The reporting person of an organization on a date (seed 004: a deputy when the post is vacant).</summary>
+    public static async Task<(ReportingPersonResult Result, Person Person)?> ReportingPersonAsync(AppDbContext db, int organizationId, DateOnly date, CancellationToken ct = default)
+    {
+        var positions = await db.Positions.AsNoTracking().Where(p => p.OrganizationId == organizationId && p.Role != PositionRole.CommitteeMember).ToListAsync(ct);
+        var result = ReportingPerson.On(positions, date);
+        if (result is null) return null;
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == result.PersonId, ct);
+        return (result, person);
+    }
+}

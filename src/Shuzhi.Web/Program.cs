@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.DataProtection;
+using Shuzhi.Web.Api;
+using Shuzhi.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+var dataDir = builder.Configuration["DataDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, "data");
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<CurrentScope>();
+builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddShuzhiDatabase(builder.Configuration);
+builder.Services.AddShuzhiAuth(builder.Configuration);
+builder.Services.AddDataProtection().SetApplicationName("Shuzhi")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "shuzhi.af";
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.SecurePolicy = builder.Configuration.GetValue("Security:SecureCookies", true)
+        ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AuthorizeFolder("/Organizations/Manage", Policies.ManageOrganizations);
+    o.Conventions.AuthorizeFolder("/Accounts", Policies.ManageAccounts);
+    o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
+    o.Conventions.AuthorizeFolder("/Admin", Policies.AdminOnly);
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddShuzhiApi();
+builder.Services.AddScoped<Shuzhi.Web.Features.AccountCommands>();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+
+var app = builder.Build();
+await StartupTasks.RunAsync(app.Services, app.Configuration, loadDemo: args.Contains("--demo"));
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<ScopeMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapRazorPages();
+app.MapApi();
+
+app.Run();
+
+public partial class Program;
