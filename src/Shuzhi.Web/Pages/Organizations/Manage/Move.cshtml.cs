@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shuzhi.Domain;
+using Shuzhi.Domain.Organizations;
+using Shuzhi.Web.Data;
+using Shuzhi.Web.Features;
+using Shuzhi.Web.Infrastructure;
+using Shuzhi.Web.Resources;
+
+namespace Shuzhi.Web.Pages.Organizations.Manage;
+
+/// <summary>Moves an organization, with its whole subtree, under another parent (调整隶属关系).</summary>
+public sealed class MoveModel(AppDbContext db) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessageResourceType = typeof(Strings), ErrorMessageResourceName = nameof(Strings.Org_NewParentRequired))]
+    public string NewParentCode { get; set; } = "";
+
+    public Organization Org { get; private set; } = null!;
+    public int SubtreeSize { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Org.Id == db.CurrentScope.ScopeOrganizationId) ModelState.AddModelError("", Strings.Org_CannotMoveScopeRoot);
+        var parent = await db.Organizations.SingleOrDefaultAsync(o => o.Code == NewParentCode.Trim(), ct);
+        if (parent is null) ModelState.AddModelError(nameof(NewParentCode), Strings.Org_NotFound);
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var moved = await OrganizationCommands.MoveAsync(db, Org, parent!, ct);
+            TempData["Flash"] = string.Format(Strings.Org_Moved, moved);
+            return Redirect($"/Organizations/Details/{Org.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(NewParentCode), Messages.For(e));
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, ct) is not { } org) return false;
+        Org = org;
+        var upper = OrgPath.UpperBound(org.Path);
+        SubtreeSize = await db.Organizations.CountAsync(o => string.Compare(o.Path, org.Path) > 0 && string.Compare(o.Path, upper) < 0, ct);
+        return true;
+    }
+}
