@@ -34,6 +34,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddProblemDetails();
 builder.Services.AddShuzhiApi();
 builder.Services.AddScoped<Shuzhi.Web.Features.AccountCommands>();
+builder.Services.AddScoped<Shuzhi.Web.Features.OrganizationImporter>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecurityTransformer>());
 
 var app = builder.Build();

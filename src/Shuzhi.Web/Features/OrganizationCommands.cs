@@ -14,7 +14,7 @@ public static class OrganizationCommands
     /// </summary>
     public static async Task<int> MoveAsync(AppDbContext db, Organization org, Organization newParent, CancellationToken ct = default)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await BeginIfNoneAsync(db, ct);
         var (oldPrefix, newPrefix) = org.MoveTo(newParent);
         var depthDelta = OrgPath.Depth(newPrefix) - OrgPath.Depth(oldPrefix);
         await db.SaveChangesAsync(ct);
@@ -27,14 +27,14 @@ public static class OrganizationCommands
         db.Audit("move-subtree", nameof(Organization), org.Id.ToString(),
             $"{{\"from\":\"{oldPrefix}\",\"to\":\"{newPrefix}\",\"descendants\":{moved}}}", newPrefix);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return moved;
     }
 
     /// <summary>Deactivates the organization and its whole subtree.</summary>
     public static async Task<int> DeactivateAsync(AppDbContext db, Organization org, CancellationToken ct = default)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await BeginIfNoneAsync(db, ct);
         org.Deactivate();
         await db.SaveChangesAsync(ct);
         var upper = OrgPath.UpperBound(org.Path);
@@ -46,9 +46,13 @@ public static class OrganizationCommands
             db.Audit("deactivate-subtree", nameof(Organization), org.Id.ToString(), $"{{\"descendants\":{n}}}", org.Path);
             await db.SaveChangesAsync(ct);
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return n;
     }
+
+    /// <summary>A transaction of our own unless the caller (an import) already runs one.</summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginIfNoneAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
     public static async Task ActivateAsync(AppDbContext db, Organization org, CancellationToken ct = default)
     {

@@ -91,3 +91,11 @@
     });
   });
 })();
+
+// Buttons of long-running forms say what is happening and cannot be pressed twice.
+document.querySelectorAll("button[data-busy-text]").forEach(function (btn) {
+  btn.form.addEventListener("submit", function (e) {
+    if (e.defaultPrevented) return;
+    setTimeout(function () { btn.disabled = true; btn.textContent = btn.dataset.busyText; }, 0);
+  });
+});
