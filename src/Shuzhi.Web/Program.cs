@@ -3,15 +3,13 @@ using Shuzhi.Web.Api;
 using Shuzhi.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-var dataDir = builder.Configuration["DataDirectory"] ?? Path.Combine(builder.Environment.ContentRootPath, "data");
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<CurrentScope>();
 builder.Services.AddScoped<CurrentActor>();
-builder.Services.AddShuzhiDatabase(builder.Configuration);
+builder.Services.AddShuzhiDatabase();
 builder.Services.AddShuzhiAuth(builder.Configuration);
-builder.Services.AddDataProtection().SetApplicationName("Shuzhi")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
+builder.Services.AddDataProtection().SetApplicationName("Shuzhi");
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "shuzhi.af";

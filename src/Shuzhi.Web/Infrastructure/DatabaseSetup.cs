@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Shuzhi.Web.Data;
 
@@ -5,41 +7,53 @@ namespace Shuzhi.Web.Infrastructure;
 
 public static class DatabaseSetup
 {
-    public const string DefaultSqlite = "Data Source=data/shuzhi.db";
+    /// <summary>DataDirectory, default ./data under the content root: the SQLite file and the data-protection keys.</summary>
+    public static string DataDirectory(IConfiguration config, IWebHostEnvironment env) =>
+        Path.GetFullPath(config["DataDirectory"] is { Length: > 0 } d ? d : Path.Combine(env.ContentRootPath, "data"));
 
     /// <summary>
-    /// Database:Provider = Sqlite (default) or Postgres; ConnectionStrings:Shuzhi. Each provider
-    /// has its own context subclass and migration set (docs/decisions/0002).
+    /// Database:Provider = Sqlite (default) or Postgres; ConnectionStrings:Shuzhi. Each provider has
+    /// its own context subclass and migration set (docs/decisions/0002). Read when first resolved,
+    /// so the final configuration (tests, command line) decides.
     /// </summary>
-    public static IServiceCollection AddShuzhiDatabase(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddShuzhiDatabase(this IServiceCollection services)
     {
-        var provider = config["Database:Provider"] ?? "Sqlite";
-        var cs = config.GetConnectionString("Shuzhi");
-        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)));
+        services.AddDbContext<PostgresAppDbContext>((sp, o) =>
         {
+            var cs = sp.GetRequiredService<IConfiguration>().GetConnectionString("Shuzhi");
             if (string.IsNullOrWhiteSpace(cs)) throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shuzhi is empty.");
-            services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(cs, n => n.MigrationsHistoryTable("__EFMigrationsHistory")));
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
-        }
-        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
-            EnsureDirectory(cs);
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(cs));
-            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
-        }
-        else throw new InvalidOperationException($"Unknown Database:Provider '{provider}' (use Sqlite or Postgres).");
+            o.UseNpgsql(cs);
+        });
+        services.AddScoped<AppDbContext>(sp => IsPostgres(sp.GetRequiredService<IConfiguration>())
+            ? sp.GetRequiredService<PostgresAppDbContext>()
+            : sp.GetRequiredService<SqliteAppDbContext>());
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory>((o, config, env, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(DataDirectory(config, env), "keys")), logs));
         return services;
     }
 
-    private static void EnsureDirectory(string cs)
+    private static bool IsPostgres(IConfiguration config)
     {
+        var provider = config["Database:Provider"] ?? "Sqlite";
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)) return true;
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return false;
+        throw new InvalidOperationException($"Unknown Database:Provider '{provider}' (use Sqlite or Postgres).");
+    }
+
+    private static string SqliteConnectionString(IServiceProvider sp)
+    {
+        var config = sp.GetRequiredService<IConfiguration>();
+        var cs = config.GetConnectionString("Shuzhi");
+        if (string.IsNullOrWhiteSpace(cs))
+            cs = $"Data Source={Path.Combine(DataDirectory(config, sp.GetRequiredService<IWebHostEnvironment>()), "shuzhi.db")}";
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource;
         var dir = Path.GetDirectoryName(Path.GetFullPath(file));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        return cs;
     }
 
-    /// <summary>Applies the committed migrations; SQLite runs in WAL mode with full sync for durability.</summary>
+    /// <summary>Applies the committed migrations; SQLite runs in WAL mode for concurrent readers.</summary>
     public static async Task MigrateAsync(AppDbContext db)
     {
         if (!db.IsPostgres)

@@ -31,7 +31,7 @@ public static class StartupTasks
         var urls = config["Urls"] ?? config["ASPNETCORE_URLS"] ?? "http://127.0.0.1:5080";
         if (!(await users.GetUsersInRoleAsync(Roles.Admin)).Any())
         {
-            var fromEnv = Environment.GetEnvironmentVariable("SHUZHI_ADMIN_PASSWORD");
+            var fromEnv = config["SHUZHI_ADMIN_PASSWORD"];
             var password = string.IsNullOrEmpty(fromEnv) ? NewPassword() : fromEnv;
             var admin = new AppUser { UserName = AdminUserName, DisplayName = "系统管理员", CreatedAt = DateTimeOffset.UtcNow };
             var result = await users.CreateAsync(admin, password);
