@@ -53,7 +53,7 @@ public sealed class Organization
         SortOrder = sortOrder;
     }
 
-    public bool IsAncestorOf(Organization other) => other.Id != Id && OrgPath.IsWithin(other.Path, Path);
+    public bool IsAncestorOf(Organization other) => other.Path != Path && OrgPath.IsWithin(other.Path, Path);
 
     /// <summary>
     /// Moves this organization under <paramref name="newParent"/>. Returns the old and new path
@@ -61,7 +61,7 @@ public sealed class Organization
     /// </summary>
     public (string OldPrefix, string NewPrefix) MoveTo(Organization newParent)
     {
-        if (newParent.Id == Id || OrgPath.IsWithin(newParent.Path, Path))
+        if (OrgPath.IsWithin(newParent.Path, Path)) // itself or one of its descendants
             throw new DomainException("Org.MoveIntoOwnSubtree", Name, newParent.Name);
         if (!newParent.IsActive) throw new DomainException("Org.ParentInactive", newParent.Code);
         var oldPrefix = Path;

@@ -32,14 +32,13 @@ public static class ApiSetup
         (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 500));
 
     /// <summary>422 with a problem-details body naming the field, in Chinese.</summary>
-    public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
-            title: "提交的数据未通过校验", type: "https://tools.ietf.org/html/rfc4918#section-11.2");
+    public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static ValidationProblem Invalid(DomainException e) => Invalid(FieldOf(e.Code), Messages.For(e));
+    public static IResult Invalid(DomainException e) => Invalid(FieldOf(e.Code), Messages.For(e));
 
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "提交的数据未通过校验", type: "https://tools.ietf.org/html/rfc4918#section-11.2");
+    public static IResult Invalid(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, statusCode: StatusCodes.Status422UnprocessableEntity, title: Resources.Strings.Api_ValidationTitle,
+            type: "https://tools.ietf.org/html/rfc4918#section-11.2");
 
     public static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: 404, title: Resources.Strings.Api_NotFound);
