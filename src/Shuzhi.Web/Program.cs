@@ -29,6 +29,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
     o.Conventions.AuthorizeFolder("/Admin", Policies.AdminOnly);
 });
+// Chinese text is written as is, not as &#x…; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddShuzhiApi();
 builder.Services.AddScoped<Shuzhi.Web.Features.AccountCommands>();

@@ -84,6 +84,8 @@ public static class OrganizationImport
                 if (!mayCreateRoots && !existingRoot) Err(p.Row, 4, "Import.ParentRequired");
             }
             else if (p.ParentCode == p.Code) Err(p.Row, 4, "Import.Cycle", p.Code);
+            // The scope root keeps its parent above the scope: an unchanged parent is no move.
+            else if (existing.TryGetValue(p.Code, out var self) && self.ParentCode == p.ParentCode) { }
             else if (!parsed.ContainsKey(p.ParentCode) && !(existing.TryGetValue(p.ParentCode, out var ep) && ep.InScope))
                 Err(p.Row, 4, "Import.UnknownParent", p.ParentCode);
         }

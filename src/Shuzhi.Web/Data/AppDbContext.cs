@@ -29,9 +29,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
 
-    // Read by the query filters; EF parameterizes them per query.
-    internal string? ScopePrefix => _scope.Scope.Prefix;
-    internal string? ScopeUpper => _scope.Scope.UpperBound;
+    // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
+    // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
+    // "@all OR range" condition would keep it from using the path index.
+    internal string ScopePrefix => _scope.Scope.Prefix ?? "/";
+    internal string ScopeUpper => _scope.Scope.UpperBound ?? "0";
+    internal bool ScopeUnrestricted => _scope.Scope.IsUnrestricted;
 
     public CurrentScope CurrentScope => _scope;
 
@@ -63,13 +66,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
         }
 
-        builder.Entity<Organization>().HasQueryFilter(o => ScopePrefix == null ||
-            (string.Compare(o.Path, ScopePrefix) >= 0 && string.Compare(o.Path, ScopeUpper) < 0));
-        builder.Entity<Person>().HasQueryFilter(p => ScopePrefix == null ||
-            (string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0));
-        builder.Entity<Position>().HasQueryFilter(p => ScopePrefix == null ||
-            (string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0));
-        builder.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null ||
+        builder.Entity<Organization>().HasQueryFilter(o =>
+            string.Compare(o.Path, ScopePrefix) >= 0 && string.Compare(o.Path, ScopeUpper) < 0);
+        builder.Entity<Person>().HasQueryFilter(p =>
+            string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0);
+        builder.Entity<Position>().HasQueryFilter(p =>
+            string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0);
+        // Entries without an organization (logins, settings) are for the unrestricted only.
+        builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted ||
             (a.OrgPath != null && string.Compare(a.OrgPath, ScopePrefix) >= 0 && string.Compare(a.OrgPath, ScopeUpper) < 0));
     }
 

@@ -80,6 +80,14 @@ public class OrganizationImportTests
     }
 
     [Fact]
+    public void An_unchanged_parent_above_the_scope_is_accepted_but_moving_under_it_is_not()
+    {
+        var existing = new Dictionary<string, ExistingOrganization>(Existing) { ["CA"] = new("CA", "P", true), ["P"] = new("P", null, false) };
+        Assert.True(OrganizationImport.Validate([Row(2, "CA", parent: "P")], [], existing, false).IsValid);
+        Assert.Contains(OrganizationImport.Validate([Row(2, "TJZ-01", parent: "P")], [], existing, false).Errors, e => e.Code == "Import.UnknownParent");
+    }
+
+    [Fact]
     public void Only_unrestricted_accounts_import_roots()
     {
         Assert.Contains(Validate([Row(2, "ROOT", parent: "")]).Errors, e => e.Code == "Import.ParentRequired");

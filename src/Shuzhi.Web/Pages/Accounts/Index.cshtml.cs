@@ -15,7 +15,18 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public PageResult<Row> Result { get; private set; } = new([], 1, 50, 0);
     public DateTimeOffset Now { get; private set; }
 
-    public sealed record Row(string Id, string UserName, string DisplayName, string? ScopeName, bool IsDisabled, bool TwoFactor, DateTimeOffset? LockoutEnd, List<string> Roles);
+    // Member-initialized (not positional) so EF can sort and filter on the projection.
+    public sealed class Row
+    {
+        public string Id { get; init; } = "";
+        public string UserName { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string? ScopeName { get; init; }
+        public bool IsDisabled { get; init; }
+        public bool TwoFactor { get; init; }
+        public DateTimeOffset? LockoutEnd { get; init; }
+        public List<string> Roles { get; init; } = [];
+    }
 
     private static readonly Dictionary<string, Expression<Func<Row, object>>> Columns = new()
     {
@@ -26,8 +37,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     private IQueryable<Row> Filtered()
     {
-        var rows = db.ScopedUsers().AsNoTracking().Select(u => new Row(u.Id, u.UserName!, u.DisplayName, u.ScopeOrganization!.Name, u.IsDisabled,
-            u.TwoFactorEnabled, u.LockoutEnd, db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList()));
+        var rows = db.ScopedUsers().AsNoTracking().Select(u => new Row
+        {
+            Id = u.Id, UserName = u.UserName!, DisplayName = u.DisplayName, ScopeName = u.ScopeOrganization!.Name, IsDisabled = u.IsDisabled,
+            TwoFactor = u.TwoFactorEnabled, LockoutEnd = u.LockoutEnd,
+            Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+        });
         if (!string.IsNullOrWhiteSpace(Query.Q)) rows = rows.Where(r => r.UserName.Contains(Query.Q.Trim()) || r.DisplayName.Contains(Query.Q.Trim()));
         return Query.Apply(rows, Columns);
     }

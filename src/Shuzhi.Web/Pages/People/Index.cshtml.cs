@@ -15,7 +15,16 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public ListQuery Query { get; set; } = new();
     public PageResult<Row> Result { get; private set; } = new([], 1, 50, 0);
 
-    public sealed record Row(int Id, string Name, Gender Gender, int BirthYear, string OrgName, int OrgId);
+    // Member-initialized (not positional) so EF can sort and filter on the projection.
+    public sealed class Row
+    {
+        public int Id { get; init; }
+        public string Name { get; init; } = "";
+        public Gender Gender { get; init; }
+        public int BirthYear { get; init; }
+        public string OrgName { get; init; } = "";
+        public int OrgId { get; init; }
+    }
 
     private static readonly Dictionary<string, Expression<Func<Row, object>>> Columns = new()
     {
@@ -26,7 +35,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     private IQueryable<Row> Filtered()
     {
-        var rows = db.People.AsNoTracking().Select(p => new Row(p.Id, p.Name, p.Gender, p.BirthYear, p.Organization!.Name, p.OrganizationId));
+        var rows = db.People.AsNoTracking().Select(p => new Row { Id = p.Id, Name = p.Name, Gender = p.Gender, BirthYear = p.BirthYear, OrgName = p.Organization!.Name, OrgId = p.OrganizationId });
         if (!string.IsNullOrWhiteSpace(Query.Q)) rows = rows.Where(r => r.Name.Contains(Query.Q.Trim()) || r.OrgName.Contains(Query.Q.Trim()));
         return Query.Apply(rows, Columns);
     }
