@@ -19,7 +19,12 @@ public static class GenerateCommand
         var depth = options.Int("depth", NationalTree.MaxDepth, 2);
         var total = Stopwatch.StartNew();
 
+        // Built first: a size that does not fit fails before the database is touched.
         var step = Stopwatch.StartNew();
+        var rows = NationalTree.Generate(orgs, depth);
+        Console.WriteLine($"built {rows.Count} organizations in memory in {step.ElapsedMilliseconds} ms");
+
+        step.Restart();
         await MigrateAsync(provider, connection);
         Console.WriteLine($"migrated ({await Database.ServerVersionAsync(provider, connection)}) in {step.ElapsedMilliseconds} ms");
 
@@ -35,10 +40,6 @@ public static class GenerateCommand
             var deleted = await BulkLoader.DeleteAllAsync(provider, connection);
             Console.WriteLine($"deleted {deleted} organizations in {step.ElapsedMilliseconds} ms");
         }
-
-        step.Restart();
-        var rows = NationalTree.Generate(orgs, depth);
-        Console.WriteLine($"built {rows.Count} organizations in memory in {step.ElapsedMilliseconds} ms");
 
         step.Restart();
         await BulkLoader.LoadAsync(provider, connection, rows);
