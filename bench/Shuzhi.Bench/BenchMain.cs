@@ -1,0 +1,36 @@
+using Shuzhi.Bench.Generate;
+using Shuzhi.Bench.Subtree;
+
+namespace Shuzhi.Bench;
+
+// Not top-level statements: those would declare a second `Program`, and WebApplicationFactory<Program> needs the app's.
+public static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            return args switch
+            {
+                ["generate", .. var rest] => await GenerateCommand.RunAsync(Options.Parse(rest, GenerateCommand.OptionNames)),
+                ["subtree", .. var rest] => await SubtreeCommand.RunAsync(Options.Parse(rest, SubtreeCommand.OptionNames)),
+                _ => Usage(),
+            };
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return Usage();
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage:
+              Shuzhi.Bench generate --provider sqlite|postgres --connection "..." [--orgs 200000] [--depth 6] [--replace]
+              Shuzhi.Bench subtree  --provider sqlite|postgres --connection "..." [--iterations 200]
+            """);
+        return 2;
+    }
+}
