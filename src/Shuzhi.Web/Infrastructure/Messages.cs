@@ -1,6 +1,5 @@
 using System.Globalization;
 using Shuzhi.Domain;
-using Shuzhi.Domain.Organizations;
 using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Infrastructure;
@@ -16,7 +15,4 @@ public static class Messages
     }
 
     public static string For(DomainException e) => Get(e.Code, [.. e.Args]);
-
-    public static string For(ImportError e) =>
-        string.Format(CultureInfo.InvariantCulture, Strings.Import_RowError, e.Sheet, e.Row, e.Column, Get(e.Code, e.Args));
 }

@@ -30,7 +30,7 @@ public sealed class ImportModel(OrganizationImporter importer, TimeProvider cloc
         }
         await using var stream = file.OpenReadStream();
         var result = await importer.ImportAsync(stream, ct);
-        Errors = result.Errors.Select(e => (e, e.Row == 0 ? Messages.Get(e.Code) : Messages.For(e))).ToList();
+        Errors = result.Errors.Select(e => (e, Messages.Get(e.Code, e.Args))).ToList();
         Summary = result.Summary;
         if (Errors.Count > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
