@@ -49,6 +49,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<ScopeMiddleware>();
+app.UseMiddleware<AccessAuditMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -44,13 +44,11 @@ public static class AuthSetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            // A forbidden page answers 403 (shown by the error page) and is audited, rather than redirecting.
-            o.Events.OnRedirectToAccessDenied = async ctx =>
+            // A forbidden page answers 403 (shown by the error page, audited by AccessAuditMiddleware) instead of redirecting.
+            o.Events.OnRedirectToAccessDenied = ctx =>
             {
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                var db = ctx.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-                db.Audit("access-denied", "Page", null, System.Text.Json.JsonSerializer.Serialize(new { path = ctx.Request.Path.Value, method = ctx.Request.Method }));
-                await db.SaveChangesAsync();
+                return Task.CompletedTask;
             };
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>

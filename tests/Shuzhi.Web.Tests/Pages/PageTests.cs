@@ -62,6 +62,7 @@ public abstract class PageTests<TFactory>(TFactory f) where TFactory : ShuzhiFac
             Assert.True(res.StatusCode == HttpStatusCode.Forbidden, $"{url}: {(int)res.StatusCode}");
             Assert.Contains("无权访问", await res.Content.ReadAsStringAsync());
         }
+        await f.WithDbAsync(async db => Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "access-denied" && a.Actor == D.A.ViewerUser && a.Details.Contains("/Admin/Security"))));
         var edit = await client.PostFormAsync($"/People/Details/{D.A.Secretary.Id}", new() { ["Input.Name"] = "x", ["Input.Gender"] = "Male", ["Input.BirthYear"] = "1970" });
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
     }

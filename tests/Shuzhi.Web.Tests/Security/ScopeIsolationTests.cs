@@ -51,6 +51,14 @@ public abstract class ScopeIsolationTests<TFactory>(TFactory f) where TFactory :
             var res = await api.SendAsync(req);
             Assert.True(res.StatusCode == HttpStatusCode.NotFound, $"{req.Method} {req.RequestUri}: {(int)res.StatusCode}");
         }
+        // Each refusal is audited, inside the refusing account's own subtree, with no query string.
+        await f.WithDbAsync(async db =>
+        {
+            var denied = await db.AuditEntries.Where(a => a.Action == "not-found" && a.Actor == D.A.StaffUser).ToListAsync();
+            Assert.True(denied.Count >= requests.Count);
+            Assert.All(denied, a => Assert.StartsWith("/P/CA/", a.OrgPath));
+            Assert.Contains(denied, a => a.Details.Contains($"/api/v1/people/{b.Secretary.Id}"));
+        });
         // Nothing of county B changed.
         await f.WithDbAsync(async db =>
         {
