@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Shuzhi.Web.Api;
-using Shuzhi.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Web.Data;
 using Shuzhi.Web.Features;
-using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Api;
 

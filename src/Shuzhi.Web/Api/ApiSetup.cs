@@ -2,8 +2,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Shuzhi.Domain;
-using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Api;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Shuzhi.Web.Data;
-using Shuzhi.Web.Infrastructure;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Api;
 

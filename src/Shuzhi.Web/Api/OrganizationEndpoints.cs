@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
 using Shuzhi.Web.Features;
-using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Api;
 

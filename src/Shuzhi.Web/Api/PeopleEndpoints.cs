@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
-using Shuzhi.Web.Infrastructure;
-
 namespace Shuzhi.Web.Api;
 
 public sealed record PersonDto(int Id, string Name, Gender Gender, int BirthYear, string? Phone, int OrganizationId)

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Data;
 

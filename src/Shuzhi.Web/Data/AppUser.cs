@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Shuzhi.Domain.Organizations;
 
 namespace Shuzhi.Web.Data;
 

@@ -2,10 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Data;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Data;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
-
 namespace Shuzhi.Web.Documents;
 
 /// <summary>

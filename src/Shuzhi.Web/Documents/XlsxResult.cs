@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Shuzhi.Web.Documents;
 
 public static class XlsxResult

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Web.Data;
-using Shuzhi.Web.Infrastructure;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Features;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Web.Data;
-
 namespace Shuzhi.Web.Features;
 
 public sealed record ChainCheck(long Checked, long? FirstBrokenId);

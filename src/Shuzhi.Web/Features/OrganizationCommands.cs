@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
-
 namespace Shuzhi.Web.Features;
 
 /// <summary>Organization changes shared by the pages and the API. Reads go through the scope filter, so an out-of-scope id is simply not found.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
 using Shuzhi.Web.Documents;
 
 namespace Shuzhi.Web.Features;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Shuzhi.Web.Data;
 
 namespace Shuzhi.Web.Infrastructure;
 

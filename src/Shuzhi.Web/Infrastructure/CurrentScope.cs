@@ -1,5 +1,3 @@
-using Shuzhi.Domain.Organizations;
-
 namespace Shuzhi.Web.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Web.Data;
 
 namespace Shuzhi.Web.Infrastructure;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
 
 namespace Shuzhi.Web.Infrastructure;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Shuzhi.Domain;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Infrastructure;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Web.Data;
 
 namespace Shuzhi.Web.Infrastructure;
 

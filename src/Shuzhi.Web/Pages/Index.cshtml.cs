@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
-
 namespace Shuzhi.Web.Pages;
 
 public sealed class IndexModel(AppDbContext db) : PageModel

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Shuzhi.Domain.Organizations;
 
 namespace Shuzhi.Web.Data.Configurations;
 

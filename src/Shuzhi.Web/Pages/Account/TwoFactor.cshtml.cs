@@ -1,11 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
-using Shuzhi.Web.Data;
-using Shuzhi.Web.Infrastructure;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Pages.Account;
 

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Web.Data;
-using Shuzhi.Web.Resources;
-
 namespace Shuzhi.Web.Pages.Admin;
 
 /// <summary>Which roles must use TOTP two-factor authentication.</summary>

@@ -1,12 +1,6 @@
 using System.Linq.Expressions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Web.Data;
 using Shuzhi.Web.Documents;
 using Shuzhi.Web.Features;
-using Shuzhi.Web.Infrastructure;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Pages.Audit;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Shuzhi.Web.Data;
 using Shuzhi.Web.Documents;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Pages.Organizations;
 

@@ -1,10 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
-using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Pages.Organizations;
 

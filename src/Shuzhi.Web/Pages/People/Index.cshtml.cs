@@ -1,12 +1,5 @@
 using System.Linq.Expressions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
 using Shuzhi.Web.Documents;
-using Shuzhi.Web.Infrastructure;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Pages.People;
 

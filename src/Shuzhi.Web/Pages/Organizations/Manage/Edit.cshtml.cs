@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Data;
-using Shuzhi.Web.Infrastructure;
-using Shuzhi.Web.Resources;
-
 namespace Shuzhi.Web.Pages.Organizations.Manage;
 
 public sealed class EditModel(AppDbContext db) : PageModel

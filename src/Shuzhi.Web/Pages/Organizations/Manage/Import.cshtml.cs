@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Shuzhi.Domain.Organizations;
 using Shuzhi.Web.Documents;
 using Shuzhi.Web.Features;
-using Shuzhi.Web.Infrastructure;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Pages.Organizations.Manage;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Shuzhi.Domain.Organizations;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Pages.Organizations.Manage;
 

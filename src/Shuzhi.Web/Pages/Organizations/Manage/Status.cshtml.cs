@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Shuzhi.Domain;
-using Shuzhi.Web.Data;
 using Shuzhi.Web.Features;
-using Shuzhi.Web.Infrastructure;
-using Shuzhi.Web.Resources;
 
 namespace Shuzhi.Web.Pages.Organizations.Manage;
 
