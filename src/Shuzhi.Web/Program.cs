@@ -27,7 +27,10 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Accounts", Policies.ManageAccounts);
     o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
     o.Conventions.AuthorizeFolder("/Admin", Policies.AdminOnly);
-});
+}).AddViewOptions(o =>
+    // site.js validates in the browser, not jQuery Validation; its markup (data-val-*, and an empty
+    // summary item hidden with style="display:none") is dead weight, and the inline style breaks the CSP.
+    o.HtmlHelperOptions.ClientValidationEnabled = false);
 // Chinese text is written as is, not as &#x…; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
