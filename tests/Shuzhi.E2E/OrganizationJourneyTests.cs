@@ -69,8 +69,8 @@ public sealed class OrganizationJourneyTests(ShuzhiServer server, BrowserFixture
         await Screenshots.TakeAsync(page, "05-import-errors.png");
 
         await UploadAsync(page, "不是表格.xlsx", Encoding.UTF8.GetBytes("组织编码,组织名称\nTJZ-50,童家镇某村党支部\n"));
-        await Expect(page.Locator("#import-errors")).ToContainTextAsync("文件不是 Excel .xlsx 格式");
-        await Expect(page.Locator("#import-errors tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#import-file-error")).ToContainTextAsync("文件不是 Excel .xlsx 格式");
+        await Expect(page.Locator("#import-errors")).ToHaveCountAsync(0);
         await Screenshots.TakeAsync(page, "05-import-not-xlsx.png");
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));

@@ -69,7 +69,8 @@ public static class GenerateCommand
             .AddSingleton(TimeProvider.System)
             .AddScoped<CurrentScope>()
             .AddScoped<CurrentActor>()
-            .AddShuzhiDatabase(config)
+            .AddSingleton<IConfiguration>(config)
+            .AddShuzhiDatabase()
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().UseUnrestricted();

@@ -26,7 +26,7 @@ public static class StartupTasks
         await db.SaveChangesAsync();
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var urls = config["Urls"] ?? config["ASPNETCORE_URLS"] ?? "http://127.0.0.1:5080";
+        var urls = config["Urls"] ?? config["ASPNETCORE_URLS"] ?? "http://localhost:5080";
         if (!(await users.GetUsersInRoleAsync(Roles.Admin)).Any())
         {
             var fromEnv = config["SHUZHI_ADMIN_PASSWORD"];
