@@ -61,8 +61,7 @@ public static class OrganizationEndpoints
         var root = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Path).SingleOrDefaultAsync(ct);
         if (root is null) return ApiSetup.NotFound();
         var (p, size) = ApiSetup.Paging(page, pageSize);
-        var upper = OrgPath.UpperBound(root);
-        var query = db.Organizations.AsNoTracking().Where(o => string.Compare(o.Path, root) >= 0 && string.Compare(o.Path, upper) < 0);
+        var query = db.Subtree(root).AsNoTracking();
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(o => o.Path).Skip((p - 1) * size).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Paged<OrganizationDto>(items.Select(OrganizationDto.From).ToList(), p, size, total));

@@ -45,6 +45,20 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         return Users.Where(u => u.ScopeOrganizationId == null ? unrestricted : Organizations.Any(o => o.Id == u.ScopeOrganizationId));
     }
 
+    /// <summary>
+    /// The subtree under <paramref name="path"/>, within the scope, as ONE path range: the requested
+    /// range intersected with the scope's. Two ranges on the same column would leave SQLite to guess
+    /// which bounds drive the index, and it may pick the scope's (the whole table for administrators).
+    /// </summary>
+    public IQueryable<Organization> Subtree(string path, bool includeRoot = true)
+    {
+        var lower = string.CompareOrdinal(path, ScopePrefix) > 0 ? path : ScopePrefix;
+        var upper = OrgPath.UpperBound(path);
+        if (string.CompareOrdinal(ScopeUpper, upper) < 0) upper = ScopeUpper;
+        var q = Organizations.IgnoreQueryFilters().Where(o => string.Compare(o.Path, lower) >= 0 && string.Compare(o.Path, upper) < 0);
+        return includeRoot ? q : q.Where(o => o.Path != path);
+    }
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Adds an explicit audit entry (login, denied access, export …), written with the next save.</summary>

@@ -13,9 +13,7 @@ public static class OrganizationCommands
         var (oldPrefix, newPrefix) = org.MoveTo(newParent);
         var depthDelta = OrgPath.Depth(newPrefix) - OrgPath.Depth(oldPrefix);
         await db.SaveChangesAsync(ct);
-        var upper = OrgPath.UpperBound(oldPrefix);
-        var moved = await db.Organizations.IgnoreQueryFilters()
-            .Where(o => string.Compare(o.Path, oldPrefix) > 0 && string.Compare(o.Path, upper) < 0)
+        var moved = await db.Subtree(oldPrefix, includeRoot: false)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.Path, o => newPrefix + o.Path.Substring(oldPrefix.Length))
                 .SetProperty(o => o.Depth, o => o.Depth + depthDelta), ct);
@@ -32,9 +30,7 @@ public static class OrganizationCommands
         await using var tx = await BeginIfNoneAsync(db, ct);
         org.Deactivate();
         await db.SaveChangesAsync(ct);
-        var upper = OrgPath.UpperBound(org.Path);
-        var n = await db.Organizations.IgnoreQueryFilters()
-            .Where(o => string.Compare(o.Path, org.Path) > 0 && string.Compare(o.Path, upper) < 0 && o.IsActive)
+        var n = await db.Subtree(org.Path, includeRoot: false).Where(o => o.IsActive)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsActive, false), ct);
         if (n > 0)
         {

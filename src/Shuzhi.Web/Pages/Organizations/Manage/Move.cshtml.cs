@@ -39,8 +39,7 @@ public sealed class MoveModel(AppDbContext db) : PageModel
     {
         if (await db.Organizations.SingleOrDefaultAsync(o => o.Id == id, ct) is not { } org) return false;
         Org = org;
-        var upper = OrgPath.UpperBound(org.Path);
-        SubtreeSize = await db.Organizations.CountAsync(o => string.Compare(o.Path, org.Path) > 0 && string.Compare(o.Path, upper) < 0, ct);
+        SubtreeSize = await db.Subtree(org.Path, includeRoot: false).CountAsync(ct);
         return true;
     }
 }
