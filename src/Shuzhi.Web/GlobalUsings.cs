@@ -7,3 +7,4 @@ global using Shuzhi.Domain.Organizations;
 global using Shuzhi.Web.Data;
 global using Shuzhi.Web.Infrastructure;
 global using Shuzhi.Web.Resources;
+global using Shuzhi.Domain.Campaigns;

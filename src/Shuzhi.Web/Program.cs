@@ -38,6 +38,10 @@ builder.Services.AddProblemDetails();
 builder.Services.AddShuzhiApi();
 builder.Services.AddScoped<Shuzhi.Web.Features.AccountCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OrganizationImporter>();
+builder.Services.AddScoped<Shuzhi.Web.Features.CampaignCommands>();
+builder.Services.AddScoped<Shuzhi.Web.Features.INotifier, Shuzhi.Web.Features.InAppNotifier>();
+builder.Services.AddScoped<Shuzhi.Web.Features.OverdueScanner>();
+if (builder.Configuration.GetValue("Jobs:Overdue", true)) builder.Services.AddHostedService<Shuzhi.Web.Features.OverdueJob>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecurityTransformer>());
 
 var app = builder.Build();

@@ -20,6 +20,7 @@ public sealed class Campaign
 
     public int Id { get; private set; }
     public int OrganizerId { get; private set; }
+    public Organizations.Organization? Organizer { get; private set; }
     public int Year { get; private set; }
     public string Title { get; private set; } = "";
     public string PlanText { get; private set; } = "";

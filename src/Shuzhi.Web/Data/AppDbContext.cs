@@ -25,6 +25,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<RolePolicy> RolePolicies => Set<RolePolicy>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<CampaignTopic> CampaignTopics => Set<CampaignTopic>();
+    public DbSet<CampaignReporter> CampaignReporters => Set<CampaignReporter>();
+    public DbSet<CampaignEvent> CampaignEvents => Set<CampaignEvent>();
+    public DbSet<ApprovalRequirement> ApprovalRequirements => Set<ApprovalRequirement>();
+    public DbSet<OverdueItem> OverdueItems => Set<OverdueItem>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -83,6 +91,16 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0);
         builder.Entity<Position>().HasQueryFilter(p =>
             string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0);
+        // A campaign belongs to its organizer's subtree; its parts follow the campaign. Overdue steps are
+        // also seen by the organization responsible for them (a reporter below or outside the organizer's staff).
+        builder.Entity<Campaign>().HasQueryFilter(c =>
+            string.Compare(c.Organizer!.Path, ScopePrefix) >= 0 && string.Compare(c.Organizer!.Path, ScopeUpper) < 0);
+        builder.Entity<Track>().HasQueryFilter(t => Campaigns.Any(c => c.Id == t.CampaignId));
+        builder.Entity<CampaignTopic>().HasQueryFilter(t => Campaigns.Any(c => c.Id == t.CampaignId));
+        builder.Entity<CampaignReporter>().HasQueryFilter(r => Campaigns.Any(c => c.Id == r.CampaignId));
+        builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId));
+        builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));
+        builder.Entity<OverdueItem>().HasQueryFilter(o => Organizations.Any(x => x.Id == o.OrganizationId) || Campaigns.Any(c => c.Id == o.CampaignId));
         // Entries without an organization (logins, settings) are for the unrestricted only.
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted ||
             (a.OrgPath != null && string.Compare(a.OrgPath, ScopePrefix) >= 0 && string.Compare(a.OrgPath, ScopeUpper) < 0));

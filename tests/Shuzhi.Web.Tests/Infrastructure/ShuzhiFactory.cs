@@ -35,6 +35,7 @@ public abstract class ShuzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Shuzhi", ConnectionString);
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("SHUZHI_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("Jobs:Overdue", "false"); // tests run the scan themselves, on the fake clock
         builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
