@@ -59,7 +59,10 @@ public static class OrganizationCommands
         if (await all.AnyAsync(o => o.ParentId == org.Id, ct)) throw new DomainException("Org.HasChildren");
         if (await db.Positions.IgnoreQueryFilters().AnyAsync(p => p.OrganizationId == org.Id, ct)
             || await db.People.IgnoreQueryFilters().AnyAsync(p => p.OrganizationId == org.Id, ct)
-            || await db.Users.AnyAsync(u => u.ScopeOrganizationId == org.Id, ct))
+            || await db.Users.AnyAsync(u => u.ScopeOrganizationId == org.Id, ct)
+            || await db.Campaigns.IgnoreQueryFilters().AnyAsync(c => c.OrganizerId == org.Id, ct)
+            || await db.CampaignReporters.IgnoreQueryFilters().AnyAsync(r => r.OrganizationId == org.Id, ct)
+            || await db.ApprovalRequirements.IgnoreQueryFilters().AnyAsync(r => r.UpperOrganizationId == org.Id, ct))
             throw new DomainException("Org.Referenced");
         db.Organizations.Remove(org);
         await db.SaveChangesAsync(ct);

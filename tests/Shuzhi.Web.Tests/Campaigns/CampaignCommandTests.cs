@@ -51,6 +51,12 @@ public abstract class CampaignCommandTests<TFactory>(TFactory f) where TFactory 
             var subs = await cmd.DirectSubordinatesAsync(c, OrganizationKind.Branch, default);
             Assert.Equal(2, await cmd.AddReportersAsync(c, track, subs.Select(o => o.Id).ToList(), default));
             var reporters = await db.CampaignReporters.Where(r => r.CampaignId == c.Id).OrderBy(r => r.SortOrder).ToListAsync();
+            // An organization a campaign refers to is deactivated, never deleted (this one has no posts or people).
+            var bare = Organization.Create("CB-T-9", "乙县九村党支部", OrganizationKind.Branch, UnitType.Village, await db.Organizations.SingleAsync(o => o.Id == D.B.Town.Id));
+            db.Organizations.Add(bare);
+            await db.SaveChangesAsync();
+            await cmd.AddReportersAsync(c, track, [bare.Id], default);
+            Assert.Equal("Org.Referenced", (await Assert.ThrowsAsync<DomainException>(() => OrganizationCommands.DeleteAsync(db, bare, default))).Code);
             Assert.False(reporters[0].IsActing);
             Assert.True(reporters[1].IsActing); // village 2 has only a deputy
 
