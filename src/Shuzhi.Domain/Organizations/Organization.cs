@@ -53,8 +53,6 @@ public sealed class Organization
         SortOrder = sortOrder;
     }
 
-    public bool IsAncestorOf(Organization other) => other.Path != Path && OrgPath.IsWithin(other.Path, Path);
-
     /// <summary>
     /// Moves this organization under <paramref name="newParent"/>. Returns the old and new path
     /// prefix: every descendant's path must be rebased with <see cref="RebaseUnder"/>.

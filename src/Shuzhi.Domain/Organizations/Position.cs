@@ -65,12 +65,6 @@ public sealed class Position
         EndDate = end;
     }
 
-    public void End(DateOnly date)
-    {
-        if (date < StartDate) throw new DomainException("Position.EndBeforeStart");
-        EndDate = date;
-    }
-
     /// <summary>Held on <paramref name="date"/>: started on or before it and not ended before it.</summary>
     public bool IsHeldOn(DateOnly date) => StartDate <= date && (EndDate is null || EndDate >= date);
 }
