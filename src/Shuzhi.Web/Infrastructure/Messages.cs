@@ -5,9 +5,13 @@ namespace Shuzhi.Web.Infrastructure;
 /// <summary>Turns rule keys (DomainException.Code, ImportError.Code) into the Chinese text of the resources.</summary>
 public static class Messages
 {
+    private static readonly System.Resources.ResourceManager[] Sources =
+        [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager];
+
     public static string Get(string code, params object[] args)
     {
-        var template = Strings.ResourceManager.GetString(code.Replace('.', '_'), CultureInfo.InvariantCulture);
+        var key = code.Replace('.', '_');
+        var template = Sources.Select(r => r.GetString(key, CultureInfo.InvariantCulture)).FirstOrDefault(t => t is not null);
         if (template is null) return code;
         return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
     }
