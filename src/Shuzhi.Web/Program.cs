@@ -24,6 +24,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AuthorizeFolder("/Organizations/Manage", Policies.ManageOrganizations);
+    o.Conventions.AuthorizeFolder("/Campaigns/Manage", Policies.ManageCampaigns);
+    o.Conventions.AuthorizeFolder("/Campaigns/Tracks", Policies.ManageCampaigns);
     o.Conventions.AuthorizeFolder("/Accounts", Policies.ManageAccounts);
     o.Conventions.AuthorizeFolder("/Audit", Policies.ViewAudit);
     o.Conventions.AuthorizeFolder("/Admin", Policies.AdminOnly);

@@ -70,6 +70,7 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.ManageOrganizations, p => p.RequireRole(Roles.Admin, Roles.OrgStaff))
             .AddPolicy(Policies.ManageAccounts, p => p.RequireRole(Roles.Admin, Roles.OrgStaff))
+            .AddPolicy(Policies.ManageCampaigns, p => p.RequireRole(Roles.Admin, Roles.OrgStaff))
             .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Admin, Roles.OrgStaff))
             .AddPolicy(Policies.AdminOnly, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());

@@ -20,6 +20,7 @@ public static class Policies
 {
     public const string ManageOrganizations = nameof(ManageOrganizations);
     public const string ManageAccounts = nameof(ManageAccounts);
+    public const string ManageCampaigns = nameof(ManageCampaigns);
     public const string ViewAudit = nameof(ViewAudit);
     public const string AdminOnly = nameof(AdminOnly);
     public const string Api = nameof(Api);
