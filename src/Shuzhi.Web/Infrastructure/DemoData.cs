@@ -7,7 +7,7 @@ namespace Shuzhi.Web.Infrastructure;
 /// under the county committee) and a university shaped like seed 004 (学院党总支 with their
 /// branches, 直属党支部, 非教学单位). Idempotent; demo account passwords are reset and printed on every run.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     private static readonly string[] Villages =
     [
@@ -79,6 +79,8 @@ public static class DemoData
             var o = await Org(db, $"SZTU-N{i + 1:00}", $"{offices[i]}直属党支部", OrganizationKind.Branch, UnitType.Agency, uni, 40 + i);
             await Post(db, rnd, o, PositionRole.Secretary, null, 0, start);
         }
+
+        await LoadCampaignsAsync(sp);
 
         var accounts = new (string User, string Name, string Role, Organization Scope)[]
         {
