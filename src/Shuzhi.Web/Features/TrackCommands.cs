@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Shuzhi.Web.Features;
 
@@ -17,6 +19,9 @@ public sealed record ReporterRow(int Id, int TrackId, string TrackName, int Orga
 /// </summary>
 public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
 {
+    // Audit details keep Chinese names readable rather than \u-escaped.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public static bool MayEdit(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.OrgStaff);
 
     /// <summary>The campaign through the scope filter: out of scope is not found.</summary>
@@ -89,7 +94,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
         var track = await db.Tracks.SingleAsync(t => t.Id == reporter.TrackId, ct);
         db.CampaignReporters.Remove(reporter);
         db.Audit("reporter-remove", nameof(CampaignReporter), reporter.Id.ToString(),
-            JsonSerializer.Serialize(new { campaignId = campaign.Id, organization = org.Name, organizationCode = org.Code, track = track.Name }),
+            JsonSerializer.Serialize(new { campaignId = campaign.Id, organization = org.Name, organizationCode = org.Code, track = track.Name }, Json),
             org.Path);
         await db.SaveChangesAsync(ct);
     }
@@ -104,7 +109,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
         var org = await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == reporter.OrganizationId, ct);
         reporter.MoveTo(target.Id);
         db.Audit("reporter-move", nameof(CampaignReporter), reporter.Id.ToString(),
-            JsonSerializer.Serialize(new { campaignId = campaign.Id, organization = org.Name, organizationCode = org.Code, from = from.Name, to = target.Name }),
+            JsonSerializer.Serialize(new { campaignId = campaign.Id, organization = org.Name, organizationCode = org.Code, from = from.Name, to = target.Name }, Json),
             org.Path);
         await db.SaveChangesAsync(ct);
     }

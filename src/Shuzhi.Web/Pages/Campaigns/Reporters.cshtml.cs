@@ -109,15 +109,15 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db) : PageMod
         if (await cmd.FindAsync(campaignId, ct) is not { } c) return false;
         Campaign = c;
         Tracks = await cmd.TracksAsync(c.Id, ct);
-        var rows = cmd.Rows(c.Id);
+        // A campaign has at most a few hundred reporters: searched, grouped and sorted in memory.
+        IEnumerable<ReporterRow> all = await cmd.Rows(c.Id).ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(Query.Q))
         {
             var q = Query.Q.Trim();
-            rows = rows.Where(r => r.OrganizationName.Contains(q) || r.OrganizationCode.StartsWith(q) || (r.PersonName != null && r.PersonName.Contains(q)));
+            all = all.Where(r => r.OrganizationName.Contains(q) || r.OrganizationCode.StartsWith(q, StringComparison.OrdinalIgnoreCase) || (r.PersonName?.Contains(q) ?? false));
         }
         // Grouped by track in the tracks' order, then by the chosen column.
         var trackOrder = Tracks.Select(t => t.Id).ToList();
-        var all = await rows.ToListAsync(ct);
         var key = Query.Sort is not null && Columns.ContainsKey(Query.Sort) ? Query.Sort : "track";
         var sel = Columns[key].Compile();
         IEnumerable<ReporterRow> ordered = all.OrderBy(r => trackOrder.IndexOf(r.TrackId));
