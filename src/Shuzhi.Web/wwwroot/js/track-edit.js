@@ -40,6 +40,10 @@
     return ok;
   }
 
+  function clearErrors() {
+    if (weightLine.dataset.error === "" && dimLine.dataset.error === "") document.getElementById("client-errors").innerHTML = "";
+  }
+
   function sections() {
     var kind = form.querySelector(".ballot-radio:checked");
     var dim = kind && kind.value === "Dimension";
@@ -49,7 +53,7 @@
     document.getElementById("onsite-section").hidden = mode && mode.value === "Written";
   }
 
-  form.addEventListener("input", function () { weights(); dimensions(); });
+  form.addEventListener("input", function () { weights(); dimensions(); clearErrors(); });
   form.addEventListener("change", function () { weights(); dimensions(); sections(); });
   form.addEventListener("submit", function (e) {
     var dimKind = form.querySelector(".ballot-radio:checked");
@@ -58,12 +62,11 @@
     if (dimKind && dimKind.value === "Dimension" && !dimensions()) problems.push(dimLine.dataset.error);
     if (problems.length) {
       e.preventDefault();
-      var box = form.querySelector("[data-valmsg-summary]") || form.querySelector(".validation-summary-valid, .validation-summary-errors");
-      if (box) {
-        box.classList.remove("validation-summary-valid");
-        box.innerHTML = "<ul></ul>";
-        problems.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; box.firstChild.appendChild(li); });
-      }
+      var box = document.getElementById("client-errors");
+      box.innerHTML = "";
+      var ul = document.createElement("ul");
+      problems.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; ul.appendChild(li); });
+      box.appendChild(ul);
       weightLine.scrollIntoView({ block: "center" });
     }
   });
