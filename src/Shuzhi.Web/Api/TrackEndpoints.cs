@@ -61,7 +61,8 @@ public static class TrackEndpoints
     private static async Task<IResult> Create(TrackCommands cmd, int id, TrackApiInput input, CancellationToken ct)
     {
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
-        if (ToInput(input) is not { } ti) return ApiSetup.Invalid("mode", TrackStrings.Api_ModeRequired);
+        if (Check(input) is { } problem) return problem;
+        var ti = ToInput(input)!;
         try
         {
             var t = await cmd.CreateAsync(c, ti, ct);
@@ -74,7 +75,8 @@ public static class TrackEndpoints
     {
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
         if ((await cmd.TracksAsync(c.Id, ct)).FirstOrDefault(t => t.Id == trackId) is not { } t) return ApiSetup.NotFound();
-        if (ToInput(input) is not { } ti) return ApiSetup.Invalid("mode", TrackStrings.Api_ModeRequired);
+        if (Check(input) is { } problem) return problem;
+        var ti = ToInput(input)!;
         try
         {
             await cmd.UpdateAsync(c, t, ti, ct);
@@ -148,6 +150,15 @@ public static class TrackEndpoints
         var items = (await campaigns.CoverageAsync(c, ct)).Select(x => new CoverageDto(x.Org.Id, x.Org.Code, x.Org.Name,
             x.Coverage.YearsOnSite, x.Coverage.YearsLeft, x.Coverage.Covered, x.Coverage.WillMissTerm)).ToList();
         return TypedResults.Ok(new { termStart = start, termEnd = end, items });
+    }
+
+    /// <summary>Values the domain cannot judge: a missing or unknown mode, ballot kind or component.</summary>
+    private static IResult? Check(TrackApiInput i)
+    {
+        if (i.Mode is not { } mode || !Enum.IsDefined(mode)) return ApiSetup.Invalid("mode", TrackStrings.Api_ModeRequired);
+        if (i.Ballot?.Kind is { } k && !Enum.IsDefined(k)) return ApiSetup.Invalid("ballot", TrackStrings.Form_BallotKindInvalid);
+        if ((i.Components ?? []).Any(c => !Enum.IsDefined(c.Component))) return ApiSetup.Invalid("components", TrackStrings.Track_UnknownComponent);
+        return null;
     }
 
     private static TrackInput? ToInput(TrackApiInput i)

@@ -43,6 +43,7 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
         var viewer = await f.PagesAsync(D.A.ViewerUser);
         var ro = await viewer.GetHtmlAsync(url);
         Assert.Contains(D.A.Village2.Name, ro.Text());
+        Assert.Null(ro.QuerySelector($"a[href='/Campaigns/Tracks/{id}']")); // the track pages are for staff
         Assert.DoesNotContain(ro.QuerySelectorAll("form[method=post]"), x => x.GetAttribute("action")?.Contains("handler=") == true);
         var forbidden = await viewer.PostFormAsync($"{url}?handler=AddByKind", new() { ["trackId"] = track.ToString(), ["kind"] = "Branch" }, formPage: "/Account/TwoFactor");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);

@@ -35,6 +35,12 @@ public abstract class TrackApiTests<TFactory>(TFactory f) where TFactory : Shuzh
         Assert.Equal(HttpStatusCode.UnprocessableEntity, dims.StatusCode);
         Assert.Contains("各分项满分之和为35，应等于总分100。", Errors(await dims.Content.ReadFromJsonAsync<JsonElement>()));
 
+        var unknown = await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/tracks", new { name = "x", mode = "OnSite", components = new[] { new { component = 99, weight = 100 } } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("计分项不在可选列表中", Errors(await unknown.Content.ReadFromJsonAsync<JsonElement>()));
+        var noMode = await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/tracks", new { name = "x", components = new[] { new { component = "DailyReview", weight = 100 } } });
+        Assert.Contains("请指定述职方式", Errors(await noMode.Content.ReadFromJsonAsync<JsonElement>()));
+
         var created = await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/tracks", Track("现场层面", "Both", ("OnSiteBallot", 60), ("DailyReview", 40)));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var onSite = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();

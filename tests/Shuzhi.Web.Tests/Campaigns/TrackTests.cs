@@ -63,6 +63,10 @@ public abstract class TrackTests<TFactory>(TFactory f) where TFactory : ShuzhiFa
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("各项权重之和应为100，当前为90。", (await bad.HtmlAsync()).Text());
 
+        var oddMode = Form("招生学院党总支、直属党支部书记", (ScoreComponent.DailyReview, 100));
+        oddMode["Form.Mode"] = "99";
+        Assert.Contains("请选择述职方式", (await (await staff.PostFormAsync(url, oddMode)).HtmlAsync()).Text());
+
         var ok = await staff.PostFormAsync(url, Form("招生学院党总支、直属党支部书记", (ScoreComponent.OnSiteBallot, 40), (ScoreComponent.CrossInspection, 30), (ScoreComponent.DailyReview, 30)));
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var track = await f.WithDbAsync((db, _) => db.Tracks.SingleAsync(t => t.CampaignId == id));

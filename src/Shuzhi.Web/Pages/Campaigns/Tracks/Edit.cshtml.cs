@@ -96,13 +96,22 @@ public sealed class EditModel(TrackCommands cmd) : PageModel
     public async Task<IActionResult> OnPostAsync(int campaignId, int? trackId, CancellationToken ct)
     {
         if (!await LoadAsync(campaignId, trackId, ct)) return NotFound();
-        // Numbers that did not bind (letters in a number box) get a Chinese message instead of the framework's.
+        // Values that did not bind (letters in a number box, an unknown choice) get a Chinese message instead of the framework's.
         foreach (var key in ModelState.Where(kv => kv.Value?.Errors.Count > 0).Select(kv => kv.Key).ToList())
         {
             ModelState.Remove(key);
-            ModelState.AddModelError(key, TrackStrings.Form_NumberInvalid);
+            ModelState.AddModelError(key, key switch
+            {
+                "Form.Mode" => TrackStrings.Form_ModeInvalid,
+                "Form.BallotKind" => TrackStrings.Form_BallotKindInvalid,
+                _ when key.EndsWith(".Component", StringComparison.Ordinal) => TrackStrings.Track_UnknownComponent,
+                _ => TrackStrings.Form_NumberInvalid,
+            });
         }
         if (string.IsNullOrWhiteSpace(Form.Name)) ModelState.AddModelError("Form.Name", Messages.Get("Track.NameRequired"));
+        if (!Enum.IsDefined(Form.Mode)) ModelState.AddModelError("Form.Mode", TrackStrings.Form_ModeInvalid);
+        if (!Enum.IsDefined(Form.BallotKind)) ModelState.AddModelError("Form.BallotKind", TrackStrings.Form_BallotKindInvalid);
+        if (Form.Components.Any(c => c.Selected && !Enum.IsDefined(c.Component))) ModelState.AddModelError("Form.Components", TrackStrings.Track_UnknownComponent);
         foreach (var (code, args) in Weights.Validate(Form.WeightedComponents()))
             ModelState.AddModelError("Form.Components", Messages.Get(code, args));
         foreach (var (code, args) in Form.Ballot().Validate())
