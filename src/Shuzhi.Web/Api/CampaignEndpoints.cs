@@ -58,7 +58,7 @@ public static class CampaignEndpoints
     private static async Task<CampaignDto> DtoAsync(AppDbContext db, Campaign c, CancellationToken ct)
     {
         var topics = await db.CampaignTopics.AsNoTracking().Where(t => t.CampaignId == c.Id).OrderBy(t => t.IsMustAnswer).ThenBy(t => t.SortOrder).ToListAsync(ct);
-        var events = await db.CampaignEvents.AsNoTracking().Where(e => e.CampaignId == c.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var events = await db.CampaignEvents.AsNoTracking().Where(e => e.CampaignId == c.Id).OrderBy(e => e.Id).ToListAsync(ct);
         return new CampaignDto(c.Id, c.OrganizerId, c.Organizer?.Name ?? "", c.Year, c.Title, c.PlanText, c.MeetingPlanText, c.BasisDocuments,
             c.Stage, c.Stage.Name(), c.PlanApproval, CampaignUi.ApprovalName(c.PlanApproval), c.Timeline, c.TermStartYear, c.TermLength, c.ShortTenureMonths, c.CopiedFromId,
             topics.Select(t => new TopicDto(t.Id, t.IsMustAnswer, t.SortOrder, t.Title, t.Text, t.Keywords)).ToList(),

@@ -34,7 +34,7 @@ public sealed class DetailsModel(AppDbContext db, CampaignCommands commands, IAu
         IsStaff = (await authz.AuthorizeAsync(User, Policies.ManageCampaigns)).Succeeded;
         CanAct = IsStaff && commands.MayManage(c.Organizer!);
         CanReview = IsStaff && commands.MayReview(c, c.Organizer!);
-        Events = await db.CampaignEvents.AsNoTracking().Where(e => e.CampaignId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        Events = await db.CampaignEvents.AsNoTracking().Where(e => e.CampaignId == id).OrderBy(e => e.Id).ToListAsync(ct);
         Topics = await db.CampaignTopics.AsNoTracking().Where(t => t.CampaignId == id).OrderBy(t => t.IsMustAnswer).ThenBy(t => t.SortOrder).ToListAsync(ct);
         OpenOverdue = await db.OverdueItems.CountAsync(o => o.CampaignId == id && o.ResolvedOn == null, ct);
         var missing = c.Stage == CampaignStage.Writing ? await commands.OnSiteReportersWithoutApprovedReportAsync(id, ct) : 0;
