@@ -15,6 +15,13 @@
     var form = box.closest("form");
     function field(role) { return box.querySelector("[data-role='" + role + "']"); }
     var touched = {};
+    // A deadline already set apart from its default (saved earlier) counts as the user's choice.
+    (function () {
+      var meeting = parse(field("meeting").value), end = parse(field("end").value);
+      var rect = field("rectification"), up = field("upward");
+      if (meeting && rect.value && rect.value !== fmt(addMonths(meeting, 1))) touched.rectification = true;
+      if (end && up.value && up.value !== fmt(addDays(end, 15))) touched.upward = true;
+    })();
     box.querySelectorAll("input[type=date]").forEach(function (el) {
       el.addEventListener("input", function () { touched[el.dataset.role] = true; recompute(); });
     });
