@@ -89,7 +89,7 @@ public static class CampaignEndpoints
     {
         if (input.Year is not { } year || year is < 2000 or > 2100) return ApiSetup.Invalid("year", CampaignStrings.Cp_YearRequired);
         if (input.OrganizerId is null) return ApiSetup.Invalid("organizerId", CampaignStrings.Cp_OrganizerRequired);
-        var organizer = await db.Organizations.SingleOrDefaultAsync(o => o.Id == input.OrganizerId, ct);
+        var organizer = await commands.OrganizingUnits().SingleOrDefaultAsync(o => o.Id == input.OrganizerId, ct);
         if (organizer is null || !commands.MayManage(organizer)) return ApiSetup.Invalid("organizerId", CampaignStrings.Cp_OrganizerNotFound);
         var timeline = input.Timeline ?? CampaignTimeline.Default(year);
         if (timeline.Validate() is [var first, ..]) return ApiSetup.Invalid("timeline", Messages.Get(first.Code, first.Args));
@@ -115,7 +115,7 @@ public static class CampaignEndpoints
     {
         var (c, fail) = await ForOrganizerAsync(commands, id, ct);
         if (fail is not null) return fail;
-        if (input.Year is { } y && y != c!.Year) return ApiSetup.Invalid("year", CampaignStrings.Cp_YearRequired);
+        if (input.Year is { } y && y != c!.Year) return ApiSetup.Invalid("year", CampaignStrings.Cp_YearImmutable);
         try
         {
             c!.UpdatePlan(input.Title ?? c.Title, input.PlanText ?? c.PlanText, input.MeetingPlanText ?? c.MeetingPlanText, input.BasisDocuments ?? c.BasisDocuments);

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shuzhi.Web.Features;
 using Shuzhi.Domain.Campaigns;
 using Shuzhi.Web.Tests.Infrastructure;
 using static Shuzhi.Web.Tests.Campaigns.CampaignTestKit;
@@ -154,6 +156,39 @@ public abstract class CampaignPageTests<TFactory>(TFactory f) where TFactory : S
 
         async Task<List<CampaignTopic>> Topics() => await f.WithDbAsync(async (db, _) =>
             await db.CampaignTopics.AsNoTracking().Where(t => t.CampaignId == id).OrderBy(t => t.SortOrder).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Staff_move_to_the_meeting_stage_without_approved_reports_only_with_a_reason()
+    {
+        var id = await CampaignAsync(f, D.A.Root.Id, 2038, "甲县2038年度方案");
+        await f.WithDbAsync(async (db, sp) =>
+        {
+            var cmd = sp.GetRequiredService<CampaignCommands>();
+            var c = await db.Campaigns.SingleAsync(x => x.Id == id);
+            var track = Track.Create(id, "乡镇党委书记", 1, DebriefMode.OnSite, [new(ScoreComponent.OnSiteBallot, 100)], BallotForm.DefaultGrade(), 8, false);
+            db.Tracks.Add(track);
+            await db.SaveChangesAsync();
+            await cmd.AddReportersAsync(c, track, [D.A.Town.Id], default);
+            await cmd.AdvanceAsync(c, null, default);
+            return 0;
+        });
+        var client = await f.PagesAsync(D.A.StaffUser);
+        var details = $"/Campaigns/Details/{id}";
+        var page = await client.GetHtmlAsync(details);
+        Assert.Contains("还有 1 名现场述职人没有经审核通过的述职报告", page.QuerySelector("[data-blocker]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("textarea[name=Reason][required]"));
+
+        var refused = await (await client.PostFormAsync($"{details}?handler=Advance", new() { ["Reason"] = " " }, details)).HtmlAsync();
+        Assert.Contains("请填写原因", refused.QuerySelector("[data-action-error]")!.TextContent);
+        Assert.Equal(CampaignStage.Writing, (await LoadAsync(f, id)).Stage);
+
+        var moved = await client.PostFormAsync($"{details}?handler=Advance", new() { ["Reason"] = "书面材料已齐，报告系统尚未启用" }, details);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(CampaignStage.Evaluation, (await LoadAsync(f, id)).Stage);
+        var after = await client.GetHtmlAsync(details);
+        Assert.Contains("已推进到“述职评议”阶段", after.Body!.TextContent);
+        Assert.Contains("书面材料已齐，报告系统尚未启用", after.QuerySelector("[data-history]")!.TextContent);
     }
 
     [Theory]
