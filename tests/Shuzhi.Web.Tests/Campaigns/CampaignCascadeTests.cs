@@ -71,6 +71,7 @@ public abstract class CampaignCascadeTests<TFactory>(TFactory f) where TFactory 
         Assert.Equal(HttpStatusCode.Redirect, (await town.PostFormAsync($"{details}?handler=Submit", new() { ["Comment"] = "请审批" }, details)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await town.PostFormAsync($"{details}?handler=Review", new() { ["approve"] = "true" }, details)).StatusCode);
         Assert.Equal(PlanApproval.Submitted, (await LoadAsync(f, id)).PlanApproval);
+        Assert.NotNull((await town.GetHtmlAsync($"/Campaigns/Manage/Edit/{id}")).QuerySelector("textarea[name='Input.PlanText'][readonly]"));
 
         // The county reviews, but neither edits nor advances the town's campaign.
         var countyView = await county.GetHtmlAsync(details);
