@@ -105,6 +105,17 @@ public sealed class Campaign
         PlanApproval = PlanApproval.Submitted;
     }
 
+    /// <summary>
+    /// An upper unit's requirement added or lifted after the campaign was set up: applies while the
+    /// campaign is still in 筹备; a plan already submitted stays with the upper unit for review.
+    /// </summary>
+    public void SetPlanApprovalRequired(bool required)
+    {
+        if (Stage != CampaignStage.Preparation) return;
+        if (required && PlanApproval == PlanApproval.NotRequired) PlanApproval = PlanApproval.Draft;
+        else if (!required && PlanApproval is PlanApproval.Draft or PlanApproval.Returned) PlanApproval = PlanApproval.NotRequired;
+    }
+
     public void ReviewPlan(bool approve)
     {
         if (PlanApproval != PlanApproval.Submitted) throw new DomainException("Campaign.PlanNotSubmitted");

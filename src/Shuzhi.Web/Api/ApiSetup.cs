@@ -24,6 +24,7 @@ public static class ApiSetup
         PeopleEndpoints.Map(secured);
         PositionEndpoints.Map(secured);
         AccountEndpoints.Map(secured);
+        CampaignEndpoints.Map(secured);
         TrackEndpoints.Map(secured);
     }
 

@@ -137,4 +137,107 @@ public sealed class CampaignCommands(AppDbContext db, CurrentActor actor, TimePr
             .OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
         return orgs.Select(o => (o, TermCoverage.For(o.Id, campaign.Year, campaign.TermStartYear, campaign.TermLength, onSiteYears[o.Id], onSiteNow.Contains(o.Id)))).ToList();
     }
+    /// <summary>The campaign with its organizer, through the scope filters: null when missing or out of scope.</summary>
+    public Task<Campaign?> FindAsync(int id, CancellationToken ct) =>
+        db.Campaigns.Include(c => c.Organizer).SingleOrDefaultAsync(c => c.Id == id, ct);
+
+    /// <summary>
+    /// Who may change or advance a campaign (role checked by Policies.ManageCampaigns besides):
+    /// the organizer's own staff, whose scope is rooted at the organizer, or an administrator.
+    /// Upper units see and review subordinate campaigns; they never act in the subordinate's place.
+    /// </summary>
+    public bool MayManage(Organization organizer) =>
+        db.CurrentScope.Scope.IsUnrestricted || db.CurrentScope.Scope.Prefix == organizer.Path;
+
+    private static readonly OrganizationKind[] OrganizingKinds =
+        [OrganizationKind.PartyCommittee, OrganizationKind.WorkingCommittee, OrganizationKind.LeadingPartyGroup, OrganizationKind.GeneralBranch];
+
+    /// <summary>Active organizations in scope that can organize a campaign (党委、党工委、党组、党总支).</summary>
+    public IQueryable<Organization> OrganizingUnits() =>
+        db.Organizations.Where(o => o.IsActive && OrganizingKinds.Contains(o.Kind));
+
+    /// <summary>The organizing units the current account may set a campaign up for (see <see cref="MayManage"/>).</summary>
+    public async Task<IReadOnlyList<Organization>> ManageableOrganizersAsync(CancellationToken ct)
+    {
+        var q = OrganizingUnits().AsNoTracking();
+        if (!db.CurrentScope.Scope.IsUnrestricted)
+        {
+            var root = db.CurrentScope.ScopeOrganizationId;
+            q = q.Where(o => o.Id == root);
+        }
+        return await q.OrderBy(o => o.Depth).ThenBy(o => o.Path).Take(500).ToListAsync(ct);
+    }
+
+    // ---- focus contents and must-answer topics ----
+
+    public async Task<CampaignTopic> AddTopicAsync(Campaign campaign, bool mustAnswer, string title, string text, string keywords, CancellationToken ct)
+    {
+        var order = await db.CampaignTopics.Where(t => t.CampaignId == campaign.Id && t.IsMustAnswer == mustAnswer).Select(t => (int?)t.SortOrder).MaxAsync(ct) ?? 0;
+        var topic = CampaignTopic.Create(campaign.Id, mustAnswer, order + 1, title, text, keywords);
+        db.CampaignTopics.Add(topic);
+        await db.SaveChangesAsync(ct);
+        return topic;
+    }
+
+    /// <summary>Swaps a topic with its neighbour in the same list (direction -1 up, +1 down) and renumbers the list 1..n.</summary>
+    public async Task MoveTopicAsync(CampaignTopic topic, int direction, CancellationToken ct)
+    {
+        var list = await SiblingsAsync(topic, ct);
+        var i = list.FindIndex(t => t.Id == topic.Id);
+        var j = i + Math.Sign(direction);
+        if (j >= 0 && j < list.Count) (list[i], list[j]) = (list[j], list[i]);
+        Renumber(list);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task DeleteTopicAsync(CampaignTopic topic, CancellationToken ct)
+    {
+        var list = await SiblingsAsync(topic, ct);
+        list.RemoveAll(t => t.Id == topic.Id);
+        db.CampaignTopics.Remove(topic);
+        Renumber(list);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<List<CampaignTopic>> SiblingsAsync(CampaignTopic topic, CancellationToken ct) =>
+        await db.CampaignTopics.Where(t => t.CampaignId == topic.CampaignId && t.IsMustAnswer == topic.IsMustAnswer)
+            .OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+
+    private static void Renumber(List<CampaignTopic> list)
+    {
+        for (var k = 0; k < list.Count; k++)
+            if (list[k].SortOrder != k + 1) list[k].Update(k + 1, list[k].Title, list[k].Text, list[k].Keywords);
+    }
+
+    // ---- cascade: the upper unit requires plan approval ----
+
+    /// <summary>
+    /// <paramref name="upper"/> requires its subordinate organizing units to submit their plan for
+    /// <paramref name="year"/>; campaigns below it still in 筹备 start needing approval at once.
+    /// </summary>
+    public async Task<ApprovalRequirement> RequireApprovalAsync(Organization upper, int year, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100) throw new DomainException("Campaign.YearOutOfRange");
+        if (await db.ApprovalRequirements.AnyAsync(r => r.UpperOrganizationId == upper.Id && r.Year == year, ct))
+            throw new DomainException("Cp.RequirementExists", upper.Name, year);
+        var requirement = ApprovalRequirement.For(upper.Id, year);
+        db.ApprovalRequirements.Add(requirement);
+        foreach (var c in await CampaignsBelowAsync(upper, year, ct)) c.SetPlanApprovalRequired(true);
+        await db.SaveChangesAsync(ct);
+        return requirement;
+    }
+
+    /// <summary>Lifts a requirement; campaigns below still in 筹备 no longer need approval unless another unit above requires it.</summary>
+    public async Task RemoveRequirementAsync(ApprovalRequirement requirement, Organization upper, CancellationToken ct)
+    {
+        db.ApprovalRequirements.Remove(requirement);
+        await db.SaveChangesAsync(ct);
+        foreach (var c in await CampaignsBelowAsync(upper, requirement.Year, ct))
+            if (!await ApprovalRequiredAsync(c.Organizer!, c.Year, ct)) c.SetPlanApprovalRequired(false);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<List<Campaign>> CampaignsBelowAsync(Organization upper, int year, CancellationToken ct) =>
+        (await db.Campaigns.Include(c => c.Organizer).Where(c => c.Year == year && c.Stage == CampaignStage.Preparation).ToListAsync(ct))
+        .Where(c => c.Organizer!.Path != upper.Path && OrgPath.IsWithin(c.Organizer.Path, upper.Path)).ToList();
 }

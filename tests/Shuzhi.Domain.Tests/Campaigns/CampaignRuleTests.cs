@@ -26,6 +26,29 @@ public class StageRuleTests
     }
 
     [Fact]
+    public void A_requirement_added_or_lifted_later_changes_only_campaigns_still_in_preparation()
+    {
+        var c = Campaign.Create(1, 2024, "方案", CampaignTimeline.Default(2024), planApprovalRequired: false);
+        c.SetPlanApprovalRequired(true);
+        Assert.Equal(PlanApproval.Draft, c.PlanApproval);
+        c.SetPlanApprovalRequired(false);
+        Assert.Equal(PlanApproval.NotRequired, c.PlanApproval);
+
+        // A plan already with the upper unit stays there for review.
+        c.SetPlanApprovalRequired(true);
+        c.UpdatePlan("方案", "正文", "", "");
+        c.SubmitPlan();
+        c.SetPlanApprovalRequired(false);
+        Assert.Equal(PlanApproval.Submitted, c.PlanApproval);
+
+        // Past 筹备 nothing changes.
+        var later = Campaign.Create(1, 2025, "方案", CampaignTimeline.Default(2025), planApprovalRequired: false);
+        later.Advance(0, null);
+        later.SetPlanApprovalRequired(true);
+        Assert.Equal(PlanApproval.NotRequired, later.PlanApproval);
+    }
+
+    [Fact]
     public void The_meeting_stage_waits_for_approved_reports_unless_a_reason_is_recorded()
     {
         var blockers = StageRules.Blockers(CampaignStage.Writing, new(false, false, 3), null);
