@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shuzhi.Domain.Campaigns;
+using Shuzhi.Domain.Organizations;
 using Shuzhi.Web.Data;
 using Shuzhi.Web.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -176,18 +177,13 @@ public sealed class CampaignJourneyTests(ShuzhiServer server, BrowserFixture bro
     }
 
     /// <summary>The staff account of the university; the organizations' ids by code.</summary>
-    private async Task<Dictionary<string, int>> ArrangeAsync()
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        sp.GetRequiredService<CurrentScope>().UseUnrestricted();
-        var db = sp.GetRequiredService<AppDbContext>();
-        var uni = await db.Organizations.SingleAsync(o => o.Code == "SZTU");
-        await EnsureUserAsync(sp, uni.Id);
-        return await db.Organizations.Where(o => o.Code.StartsWith("SZTU-")).ToDictionaryAsync(o => o.Code, o => o.Id);
-    }
+    private Task<Dictionary<string, int>> ArrangeAsync() =>
+        AtUniversityAsync((db, _) => db.Organizations.Where(o => o.Code.StartsWith("SZTU-")).ToDictionaryAsync(o => o.Code, o => o.Id));
 
-    private async Task<int> DemoCampaignAsync()
+    private Task<int> DemoCampaignAsync() =>
+        AtUniversityAsync((db, uni) => db.Campaigns.Where(c => c.OrganizerId == uni.Id && c.Year == 2022).Select(c => c.Id).SingleAsync());
+
+    private async Task<T> AtUniversityAsync<T>(Func<AppDbContext, Organization, Task<T>> read)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -195,7 +191,7 @@ public sealed class CampaignJourneyTests(ShuzhiServer server, BrowserFixture bro
         var db = sp.GetRequiredService<AppDbContext>();
         var uni = await db.Organizations.SingleAsync(o => o.Code == "SZTU");
         await EnsureUserAsync(sp, uni.Id);
-        return await db.Campaigns.Where(c => c.OrganizerId == uni.Id && c.Year == 2022).Select(c => c.Id).SingleAsync();
+        return await read(db, uni);
     }
 
     private static async Task EnsureUserAsync(IServiceProvider sp, int scopeId)

@@ -61,6 +61,7 @@ public static class TrackEndpoints
     private static async Task<IResult> Create(TrackCommands cmd, int id, TrackApiInput input, CancellationToken ct)
     {
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
+        if (!cmd.MayEdit(c)) return ApiSetup.Forbidden(CampaignStrings.Cp_NotYourCampaign);
         if (Check(input) is { } problem) return problem;
         var ti = ToInput(input)!;
         try
@@ -74,6 +75,7 @@ public static class TrackEndpoints
     private static async Task<IResult> Update(TrackCommands cmd, AppDbContext db, int id, int trackId, TrackApiInput input, CancellationToken ct)
     {
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
+        if (!cmd.MayEdit(c)) return ApiSetup.Forbidden(CampaignStrings.Cp_NotYourCampaign);
         if ((await cmd.TracksAsync(c.Id, ct)).FirstOrDefault(t => t.Id == trackId) is not { } t) return ApiSetup.NotFound();
         if (Check(input) is { } problem) return problem;
         var ti = ToInput(input)!;
@@ -88,6 +90,7 @@ public static class TrackEndpoints
     private static async Task<IResult> Delete(TrackCommands cmd, int id, int trackId, CancellationToken ct)
     {
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
+        if (!cmd.MayEdit(c)) return ApiSetup.Forbidden(CampaignStrings.Cp_NotYourCampaign);
         if ((await cmd.TracksAsync(c.Id, ct)).FirstOrDefault(t => t.Id == trackId) is not { } t) return ApiSetup.NotFound();
         try
         {
@@ -109,6 +112,7 @@ public static class TrackEndpoints
     private static async Task<IResult> AddReporters(TrackCommands cmd, int id, AddReportersInput input, CancellationToken ct)
     {
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
+        if (!cmd.MayEdit(c)) return ApiSetup.Forbidden(CampaignStrings.Cp_NotYourCampaign);
         if ((await cmd.TracksAsync(c.Id, ct)).FirstOrDefault(t => t.Id == input.TrackId) is not { } t)
             return ApiSetup.Invalid("trackId", Messages.Get("Track.NotInCampaign"));
         try
@@ -122,6 +126,7 @@ public static class TrackEndpoints
     private static async Task<IResult> RemoveReporter(TrackCommands cmd, AppDbContext db, int id, int reporterId, CancellationToken ct)
     {
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
+        if (!cmd.MayEdit(c)) return ApiSetup.Forbidden(CampaignStrings.Cp_NotYourCampaign);
         if (await db.CampaignReporters.SingleOrDefaultAsync(r => r.Id == reporterId && r.CampaignId == c.Id, ct) is not { } r) return ApiSetup.NotFound();
         try
         {
@@ -134,6 +139,7 @@ public static class TrackEndpoints
     private static async Task<IResult> MoveReporter(TrackCommands cmd, AppDbContext db, int id, int reporterId, MoveReporterInput input, CancellationToken ct)
     {
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
+        if (!cmd.MayEdit(c)) return ApiSetup.Forbidden(CampaignStrings.Cp_NotYourCampaign);
         if (await db.CampaignReporters.SingleOrDefaultAsync(r => r.Id == reporterId && r.CampaignId == c.Id, ct) is not { } r) return ApiSetup.NotFound();
         try
         {

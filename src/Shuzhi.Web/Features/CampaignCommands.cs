@@ -103,7 +103,7 @@ public sealed class CampaignCommands(AppDbContext db, CurrentActor actor, TimePr
         var ids = orgs.Select(o => o.Id).ToList();
         var positions = (await db.Positions.IgnoreQueryFilters().Where(p => ids.Contains(p.OrganizationId) && p.Role != PositionRole.CommitteeMember).ToListAsync(ct))
             .ToLookup(p => p.OrganizationId);
-        var derived = Reporters.Derive(orgs.OrderBy(o => o.SortOrder).ThenBy(o => o.Code, StringComparer.Ordinal), positions, campaign.Timeline.Start, campaign.ShortTenureMonths);
+        var derived = Reporters.Derive(orgs.OrderBy(o => o.Path, StringComparer.Ordinal), positions, campaign.Timeline.Start, campaign.ShortTenureMonths);
         var order = await db.CampaignReporters.Where(r => r.TrackId == track.Id).Select(r => (int?)r.SortOrder).MaxAsync(ct) ?? 0;
         foreach (var d in derived) db.CampaignReporters.Add(CampaignReporter.From(campaign.Id, track.Id, d, ++order));
         await db.SaveChangesAsync(ct);
@@ -134,7 +134,7 @@ public sealed class CampaignCommands(AppDbContext db, CurrentActor actor, TimePr
         var reporterIds = onSite.Where(x => x.CampaignId == campaign.Id).Select(x => x.OrganizationId).ToList();
         var orgs = await db.Organizations.IgnoreQueryFilters()
             .Where(o => (o.ParentId == campaign.OrganizerId && o.IsActive) || reporterIds.Contains(o.Id))
-            .OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
+            .OrderBy(o => o.Path).ToListAsync(ct);
         return orgs.Select(o => (o, TermCoverage.For(o.Id, campaign.Year, campaign.TermStartYear, campaign.TermLength, onSiteYears[o.Id], onSiteNow.Contains(o.Id)))).ToList();
     }
     /// <summary>The campaign with its organizer, through the scope filters: null when missing or out of scope.</summary>

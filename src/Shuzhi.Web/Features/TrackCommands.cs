@@ -22,18 +22,28 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
     // Audit details keep Chinese names readable rather than \u-escaped.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public static bool MayEdit(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.OrgStaff);
-
     /// <summary>The campaign through the scope filter: out of scope is not found.</summary>
-    public Task<Campaign?> FindAsync(int campaignId, CancellationToken ct) =>
-        db.Campaigns.Include(c => c.Organizer).SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+    public Task<Campaign?> FindAsync(int campaignId, CancellationToken ct) => campaigns.FindAsync(campaignId, ct);
+
+    /// <summary>
+    /// Whether the account may change the campaign's tracks and reporters: the organizer's own staff
+    /// (<see cref="CampaignCommands.MayManage"/>); the role itself is checked by Policies.ManageCampaigns.
+    /// </summary>
+    public bool MayEdit(Campaign campaign) => campaigns.MayManage(campaign.Organizer!);
+
+    /// <summary>Every change goes through here: the organizer's own account, and only until the meeting stage.</summary>
+    private void EnsureEditable(Campaign campaign)
+    {
+        if (!MayEdit(campaign)) throw new DomainException("Cp.NotYourCampaign");
+        campaign.EnsureSetupOpen();
+    }
 
     public Task<List<Track>> TracksAsync(int campaignId, CancellationToken ct) =>
         db.Tracks.Where(t => t.CampaignId == campaignId).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
 
     public async Task<Track> CreateAsync(Campaign campaign, TrackInput input, CancellationToken ct)
     {
-        campaign.EnsureSetupOpen();
+        EnsureEditable(campaign);
         var order = await db.Tracks.Where(t => t.CampaignId == campaign.Id).Select(t => (int?)t.SortOrder).MaxAsync(ct) ?? 0;
         await EnsureUniqueNameAsync(campaign, input.Name, null, ct);
         var track = Track.Create(campaign.Id, input.Name, order + 1, input.Mode, input.Components, input.Ballot, input.SpeakingMinutes, input.PptRequired);
@@ -44,7 +54,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
 
     public async Task UpdateAsync(Campaign campaign, Track track, TrackInput input, CancellationToken ct)
     {
-        campaign.EnsureSetupOpen();
+        EnsureEditable(campaign);
         await EnsureUniqueNameAsync(campaign, input.Name, track.Id, ct);
         // An on-site ballot track that becomes written-only would leave its reporters with a
         // ballot no meeting casts; the domain refuses the combination itself.
@@ -54,7 +64,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
 
     public async Task DeleteAsync(Campaign campaign, Track track, CancellationToken ct)
     {
-        campaign.EnsureSetupOpen();
+        EnsureEditable(campaign);
         var count = await db.CampaignReporters.CountAsync(r => r.TrackId == track.Id, ct);
         if (count > 0) throw new DomainException("Track.HasReporters", track.Name, count);
         db.Tracks.Remove(track);
@@ -64,7 +74,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
     /// <summary>Puts the tracks in the given order; every track of the campaign must be named once.</summary>
     public async Task ReorderAsync(Campaign campaign, IReadOnlyList<int> trackIds, CancellationToken ct)
     {
-        campaign.EnsureSetupOpen();
+        EnsureEditable(campaign);
         var tracks = await TracksAsync(campaign.Id, ct);
         if (trackIds.Count != tracks.Count || !tracks.All(t => trackIds.Contains(t.Id)) || trackIds.Distinct().Count() != trackIds.Count)
             throw new DomainException("Track.ReorderMismatch");
@@ -76,7 +86,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
     /// <summary>Adds the organizations picked, or the organizer's direct subordinates of a kind (any kind when <paramref name="allSubordinates"/>).</summary>
     public async Task<int> AddReportersAsync(Campaign campaign, Track track, IReadOnlyCollection<int>? organizationIds, OrganizationKind? kind, bool allSubordinates, CancellationToken ct)
     {
-        campaign.EnsureSetupOpen();
+        EnsureEditable(campaign);
         IReadOnlyCollection<int> ids;
         if (kind is not null || allSubordinates)
             ids = (await campaigns.DirectSubordinatesAsync(campaign, kind, ct)).Select(o => o.Id).ToList();
@@ -89,7 +99,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
 
     public async Task RemoveReporterAsync(Campaign campaign, CampaignReporter reporter, CancellationToken ct)
     {
-        campaign.EnsureSetupOpen();
+        EnsureEditable(campaign);
         var org = await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == reporter.OrganizationId, ct);
         var track = await db.Tracks.SingleAsync(t => t.Id == reporter.TrackId, ct);
         db.CampaignReporters.Remove(reporter);
@@ -101,7 +111,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
 
     public async Task MoveReporterAsync(Campaign campaign, CampaignReporter reporter, int trackId, CancellationToken ct)
     {
-        campaign.EnsureSetupOpen();
+        EnsureEditable(campaign);
         var target = await db.Tracks.SingleOrDefaultAsync(t => t.Id == trackId && t.CampaignId == campaign.Id, ct)
             ?? throw new DomainException("Track.NotInCampaign");
         if (target.Id == reporter.TrackId) throw new DomainException("Track.AlreadyInTrack", target.Name);

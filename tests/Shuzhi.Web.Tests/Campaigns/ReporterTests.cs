@@ -15,9 +15,9 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
     {
         // Campaign of 2021: the page starts 2021-12-01, two months after the posts began (任职时间较短);
         // village 2 has only a deputy (代理).
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2021);
-        var track = await TrackTestData.TrackAsync(f, id, "村（社区）党组织书记");
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2021);
+        var track = await CampaignTestKit.TrackAsync(f, id, "村（社区）党组织书记");
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         var url = $"/Campaigns/Reporters/{id}";
         var res = await staff.PostFormAsync($"{url}?handler=AddByKind", new() { ["trackId"] = track.ToString(), ["kind"] = "Branch" }, formPage: url);
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
@@ -52,10 +52,10 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
     [Fact]
     public async Task Picked_organizations_are_added_moved_and_removed_with_audit_entries()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2026);
-        var onSite = await TrackTestData.TrackAsync(f, id, "现场层面");
-        var written = await TrackTestData.TrackAsync(f, id, "书面层面", DebriefMode.Written);
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2026);
+        var onSite = await CampaignTestKit.TrackAsync(f, id, "现场层面");
+        var written = await CampaignTestKit.TrackAsync(f, id, "书面层面", DebriefMode.Written);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         var url = $"/Campaigns/Reporters/{id}";
         var page = await staff.GetHtmlAsync(url);
         Assert.NotNull(page.QuerySelector($"input[name=organizationIds][value='{D.A.Village1.Id}']"));
@@ -73,8 +73,8 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{url}?handler=Move&reporterId={r1}", new() { ["trackId"] = written.ToString() }, formPage: url)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{url}?handler=Remove&reporterId={r2}", [], formPage: url)).StatusCode);
         // A track of another campaign is refused with a message.
-        var otherCampaign = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2027);
-        var foreign = await TrackTestData.TrackAsync(f, otherCampaign, "别的方案的层面");
+        var otherCampaign = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2027);
+        var foreign = await CampaignTestKit.TrackAsync(f, otherCampaign, "别的方案的层面");
         var refused = await staff.PostFormAsync($"{url}?handler=Move&reporterId={r1}", new() { ["trackId"] = foreign.ToString() }, formPage: url);
         Assert.Contains("目标层面不属于本次述职评议", (await refused.HtmlAsync()).Text());
 
@@ -86,7 +86,7 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
             Assert.Contains(D.A.Village1.Name, move.Details);
             Assert.Contains("现场层面", move.Details);
             Assert.Contains("书面层面", move.Details);
-            Assert.Equal(D.A.StaffUser, move.Actor);
+            Assert.Equal(D.A.TownStaffUser, move.Actor);
             var remove = await db.AuditEntries.SingleAsync(a => a.Action == "reporter-remove" && a.EntityId == r2.ToString());
             Assert.Contains(D.A.Village2.Name, remove.Details);
         });
@@ -95,15 +95,15 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
     [Fact]
     public async Task Reporters_are_frozen_once_the_meeting_stage_opens_and_the_page_says_why()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2028);
-        var track = await TrackTestData.TrackAsync(f, id, "村（社区）党组织书记");
-        await TrackTestData.ReportersAsync(f, id, track, D.A.Village1.Id);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2028);
+        var track = await CampaignTestKit.TrackAsync(f, id, "村（社区）党组织书记");
+        await CampaignTestKit.ReportersAsync(f, id, track, D.A.Village1.Id);
         var reporter = await f.WithDbAsync((db, _) => db.CampaignReporters.Where(r => r.CampaignId == id).Select(r => r.Id).SingleAsync());
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         var url = $"/Campaigns/Reporters/{id}";
         var formPage = await staff.GetHtmlAsync(url); // anti-forgery token taken before the stage changes
         var token = formPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        await TrackTestData.ToMeetingStageAsync(f, id);
+        await CampaignTestKit.ToMeetingStageAsync(f, id);
 
         var page = await staff.GetHtmlAsync(url);
         Assert.Contains("已进入“述职评议”阶段", page.Text());
@@ -118,9 +118,9 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
     [Fact]
     public async Task Another_county_gets_404_for_pages_and_changes()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2029);
-        var track = await TrackTestData.TrackAsync(f, id, "村（社区）党组织书记");
-        await TrackTestData.ReportersAsync(f, id, track, D.A.Village1.Id);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2029);
+        var track = await CampaignTestKit.TrackAsync(f, id, "村（社区）党组织书记");
+        await CampaignTestKit.ReportersAsync(f, id, track, D.A.Village1.Id);
         var reporter = await f.WithDbAsync((db, _) => db.CampaignReporters.Where(r => r.CampaignId == id).Select(r => r.Id).SingleAsync());
         var other = await f.PagesAsync(D.B.StaffUser);
         foreach (var url in new[] { $"/Campaigns/Reporters/{id}", $"/Campaigns/Reporters/{id}?handler=Export", $"/Campaigns/Coverage/{id}", $"/Campaigns/Coverage/{id}?handler=Export" })
@@ -133,10 +133,10 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
     [Fact]
     public async Task Reporters_and_coverage_download_as_xlsx()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2035);
-        var track = await TrackTestData.TrackAsync(f, id, "村（社区）党组织书记");
-        await TrackTestData.ReportersAsync(f, id, track, D.A.Village1.Id, D.A.Village2.Id);
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2035);
+        var track = await CampaignTestKit.TrackAsync(f, id, "村（社区）党组织书记");
+        await CampaignTestKit.ReportersAsync(f, id, track, D.A.Village1.Id, D.A.Village2.Id);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         var res = await staff.GetAsync($"/Campaigns/Reporters/{id}?handler=Export");
         Assert.Equal(Documents.Xlsx.ContentType, res.Content.Headers.ContentType!.MediaType);
         var sheet = Documents.Xlsx.Read(await res.Content.ReadAsStreamAsync()).Single();
@@ -155,15 +155,15 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
     {
         // County B's town: on-site in 2023 for village 1; in 2025, the last year of the term 2021–2025,
         // village 2 only debriefs in writing, so it would go through the term without an on-site debrief.
-        var earlier = await TrackTestData.CampaignAsync(f, D.B.Town.Id, 2023);
-        await TrackTestData.ReportersAsync(f, earlier, await TrackTestData.TrackAsync(f, earlier, "现场"), D.B.Village1.Id);
-        var id = await TrackTestData.CampaignAsync(f, D.B.Town.Id, 2025);
+        var earlier = await CampaignTestKit.CampaignAsync(f, D.B.Town.Id, 2023);
+        await CampaignTestKit.ReportersAsync(f, earlier, await CampaignTestKit.TrackAsync(f, earlier, "现场"), D.B.Village1.Id);
+        var id = await CampaignTestKit.CampaignAsync(f, D.B.Town.Id, 2025);
         await f.WithDbAsync(async db =>
         {
             foreach (var c in await db.Campaigns.Where(c => c.Id == earlier || c.Id == id).ToListAsync()) c.SetTerm(2021, 5, 12);
             await db.SaveChangesAsync();
         });
-        await TrackTestData.ReportersAsync(f, id, await TrackTestData.TrackAsync(f, id, "书面层面", DebriefMode.Written), D.B.Village2.Id);
+        await CampaignTestKit.ReportersAsync(f, id, await CampaignTestKit.TrackAsync(f, id, "书面层面", DebriefMode.Written), D.B.Village2.Id);
 
         var staff = await f.PagesAsync(D.B.StaffUser);
         var page = await staff.GetHtmlAsync($"/Campaigns/Coverage/{id}");

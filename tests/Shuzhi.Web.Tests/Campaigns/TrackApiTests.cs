@@ -22,8 +22,8 @@ public abstract class TrackApiTests<TFactory>(TFactory f) where TFactory : Shuzh
     [Fact]
     public async Task Staff_manage_tracks_and_reporters_through_the_api()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2040);
-        var api = await f.ApiAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2040);
+        var api = await f.ApiAsync(D.A.TownStaffUser);
         var bad = await api.PostAsJsonAsync($"/api/v1/campaigns/{id}/tracks", Track("现场层面", "Both", ("OnSiteBallot", 50), ("DailyReview", 40)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.Contains("各项权重之和应为100，当前为90。", Errors(await bad.Content.ReadFromJsonAsync<JsonElement>()));
@@ -86,8 +86,8 @@ public abstract class TrackApiTests<TFactory>(TFactory f) where TFactory : Shuzh
     [Fact]
     public async Task Readers_may_not_write_and_other_counties_get_404()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2041);
-        var track = await TrackTestData.TrackAsync(f, id, "村（社区）党组织书记");
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2041);
+        var track = await CampaignTestKit.TrackAsync(f, id, "村（社区）党组织书记");
         var viewer = await f.ApiAsync(D.A.ViewerUser);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/campaigns/{id}/tracks")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/campaigns/{id}/reporters")).StatusCode);

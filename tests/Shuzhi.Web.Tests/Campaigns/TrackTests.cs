@@ -32,9 +32,9 @@ public abstract class TrackTests<TFactory>(TFactory f) where TFactory : ShuzhiFa
     [Fact]
     public async Task Staff_open_the_pages_viewers_get_403_and_other_counties_404()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2030);
-        var trackId = await TrackTestData.TrackAsync(f, id, "村（社区）党组织书记");
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2030);
+        var trackId = await CampaignTestKit.TrackAsync(f, id, "村（社区）党组织书记");
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         foreach (var url in new[] { $"/Campaigns/Tracks/{id}", $"/Campaigns/Tracks/Edit/{id}", $"/Campaigns/Tracks/Edit/{id}/{trackId}", $"/Campaigns/Reporters/{id}", $"/Campaigns/Coverage/{id}" })
             Assert.True((await staff.GetAsync(url)).StatusCode == HttpStatusCode.OK, url);
         var list = await staff.GetHtmlAsync($"/Campaigns/Tracks/{id}");
@@ -54,10 +54,42 @@ public abstract class TrackTests<TFactory>(TFactory f) where TFactory : ShuzhiFa
     }
 
     [Fact]
+    public async Task The_upper_units_staff_read_a_subordinates_tracks_and_reporters_but_change_nothing()
+    {
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2043);
+        var trackId = await CampaignTestKit.TrackAsync(f, id, "村（社区）党组织书记");
+        await CampaignTestKit.ReportersAsync(f, id, trackId, D.A.Village1.Id);
+        var reporter = await f.WithDbAsync((db, _) => db.CampaignReporters.Where(r => r.CampaignId == id).Select(r => r.Id).SingleAsync());
+        var county = await f.PagesAsync(D.A.StaffUser);
+
+        var tracks = await county.GetHtmlAsync($"/Campaigns/Tracks/{id}");
+        Assert.Contains("村（社区）党组织书记", tracks.Text());
+        Assert.Null(tracks.QuerySelector($"a[href='/Campaigns/Tracks/Edit/{id}/{trackId}']"));
+        var reporters = await county.GetHtmlAsync($"/Campaigns/Reporters/{id}");
+        Assert.Contains(D.A.Village1.Name, reporters.Text());
+        Assert.Null(reporters.QuerySelector("form[data-confirm]"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/Campaigns/Tracks/Edit/{id}/{trackId}")).StatusCode);
+        var post = await county.PostFormAsync($"/Campaigns/Tracks/Edit/{id}", Form("上级代办", (ScoreComponent.DailyReview, 100)), formPage: "/Organizations/Manage/Create");
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        var remove = await county.PostFormAsync($"/Campaigns/Reporters/{id}?handler=Remove&reporterId={reporter}", [], formPage: "/Organizations/Manage/Create");
+        Assert.Equal(HttpStatusCode.Forbidden, remove.StatusCode);
+        var delete = await county.PostFormAsync($"/Campaigns/Tracks/{id}?handler=Delete&trackId={trackId}", [], formPage: "/Organizations/Manage/Create");
+        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+
+        var api = await f.ApiAsync(D.A.StaffUser);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/campaigns/{id}/tracks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.DeleteAsync($"/api/v1/campaigns/{id}/reporters/{reporter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.DeleteAsync($"/api/v1/campaigns/{id}/tracks/{trackId}")).StatusCode);
+        Assert.True(await f.WithDbAsync((db, _) => db.CampaignReporters.AnyAsync(r => r.Id == reporter)));
+        Assert.Equal(1, await f.WithDbAsync((db, _) => db.Tracks.CountAsync(t => t.CampaignId == id)));
+    }
+
+    [Fact]
     public async Task Weights_must_add_up_to_100_and_the_track_is_saved_as_entered()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2031);
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2031);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         var url = $"/Campaigns/Tracks/Edit/{id}";
         var bad = await staff.PostFormAsync(url, Form("招生学院党总支、直属党支部书记", (ScoreComponent.OnSiteBallot, 40), (ScoreComponent.CrossInspection, 30), (ScoreComponent.DailyReview, 20)));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
@@ -93,8 +125,8 @@ public abstract class TrackTests<TFactory>(TFactory f) where TFactory : ShuzhiFa
     [Fact]
     public async Task Dimension_points_must_add_up_to_the_ballot_total()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2032);
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2032);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         var form = Form("党支部书记", (ScoreComponent.OnSiteBallot, 100));
         form["Form.BallotKind"] = "Dimension";
         (string, int)[] dims = [("德", 20), ("能", 15), ("勤", 15), ("绩", 20), ("廉", 15), ("学", 10)];
@@ -115,11 +147,11 @@ public abstract class TrackTests<TFactory>(TFactory f) where TFactory : ShuzhiFa
     [Fact]
     public async Task A_track_with_reporters_cannot_be_deleted_an_empty_one_can()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2033);
-        var full = await TrackTestData.TrackAsync(f, id, "有述职单位的层面");
-        var empty = await TrackTestData.TrackAsync(f, id, "空层面");
-        await TrackTestData.ReportersAsync(f, id, full, D.A.Village1.Id);
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2033);
+        var full = await CampaignTestKit.TrackAsync(f, id, "有述职单位的层面");
+        var empty = await CampaignTestKit.TrackAsync(f, id, "空层面");
+        await CampaignTestKit.ReportersAsync(f, id, full, D.A.Village1.Id);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         var index = $"/Campaigns/Tracks/{id}";
         var refused = await staff.PostFormAsync($"{index}?handler=Delete&trackId={full}", [], formPage: index);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -136,16 +168,16 @@ public abstract class TrackTests<TFactory>(TFactory f) where TFactory : ShuzhiFa
     [Fact]
     public async Task Tracks_are_reordered_and_closed_once_the_meeting_stage_opens()
     {
-        var id = await TrackTestData.CampaignAsync(f, D.A.Town.Id, 2034);
-        var first = await TrackTestData.TrackAsync(f, id, "第一层面");
-        var second = await TrackTestData.TrackAsync(f, id, "第二层面", DebriefMode.Written);
-        var staff = await f.PagesAsync(D.A.StaffUser);
+        var id = await CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2034);
+        var first = await CampaignTestKit.TrackAsync(f, id, "第一层面");
+        var second = await CampaignTestKit.TrackAsync(f, id, "第二层面", DebriefMode.Written);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
         var index = $"/Campaigns/Tracks/{id}";
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{index}?handler=Move&trackId={second}&up=true", [], formPage: index)).StatusCode);
         var order = await f.WithDbAsync((db, _) => db.Tracks.Where(t => t.CampaignId == id).OrderBy(t => t.SortOrder).Select(t => t.Id).ToListAsync());
         Assert.Equal([second, first], order);
 
-        await TrackTestData.ToMeetingStageAsync(f, id);
+        await CampaignTestKit.ToMeetingStageAsync(f, id);
         var page = await staff.GetHtmlAsync(index);
         Assert.Contains("已进入述职评议阶段，层面和述职人不能再调整。", page.Text());
         Assert.Null(page.QuerySelector($"a[href='/Campaigns/Tracks/Edit/{id}']"));

@@ -19,7 +19,8 @@ public sealed class TestData
     public required County B { get; init; }
 
     public sealed record County(Organization Root, Organization Town, Organization Village1, Organization Village2,
-        Person Secretary, Position SecretaryPost, string StaffUser, string ViewerUser, string SecretaryUser, string LeaderUser);
+        Person Secretary, Position SecretaryPost, string StaffUser, string ViewerUser, string SecretaryUser, string LeaderUser,
+        string TownStaffUser);
 
     public static async Task<TestData> SeedAsync(ShuzhiFactory f) => await f.WithDbAsync(async (db, sp) =>
     {
@@ -57,7 +58,8 @@ public sealed class TestData
         await AccountAsync(users, $"{prefix}_viewer", Roles.Viewer, county.Id);
         await AccountAsync(users, $"{prefix}_secretary", Roles.Secretary, v1.Id);
         await AccountAsync(users, $"{prefix}_leader", Roles.Leader, town.Id);
-        return new County(county, town, v1, v2, secretary, post, $"{prefix}_staff", $"{prefix}_viewer", $"{prefix}_secretary", $"{prefix}_leader");
+        await AccountAsync(users, $"{prefix}_townstaff", Roles.OrgStaff, town.Id);
+        return new County(county, town, v1, v2, secretary, post, $"{prefix}_staff", $"{prefix}_viewer", $"{prefix}_secretary", $"{prefix}_leader", $"{prefix}_townstaff");
     }
 
     public static async Task<AppUser> AccountAsync(UserManager<AppUser> users, string userName, string role, int? scopeId)

@@ -16,7 +16,7 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db) : PageMod
     public IReadOnlyList<Track> Tracks { get; private set; } = [];
     public PageResult<ReporterRow> Rows { get; private set; } = new([], 1, 50, 0);
     public IReadOnlyList<Organization> Candidates { get; private set; } = [];
-    public bool CanEdit => TrackCommands.MayEdit(User);
+    public bool CanEdit => (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.OrgStaff)) && cmd.MayEdit(Campaign);
     public bool SetupOpen => Campaign.Stage < CampaignStage.Evaluation;
 
     private static readonly Dictionary<string, Expression<Func<ReporterRow, object>>> Columns = new()

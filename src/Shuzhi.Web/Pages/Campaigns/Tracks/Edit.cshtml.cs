@@ -89,6 +89,7 @@ public sealed class EditModel(TrackCommands cmd) : PageModel
     public async Task<IActionResult> OnGetAsync(int campaignId, int? trackId, CancellationToken ct)
     {
         if (!await LoadAsync(campaignId, trackId, ct)) return NotFound();
+        if (!cmd.MayEdit(Campaign)) return Forbid();
         Form = TrackForm.From(Track);
         return Page();
     }
@@ -96,6 +97,7 @@ public sealed class EditModel(TrackCommands cmd) : PageModel
     public async Task<IActionResult> OnPostAsync(int campaignId, int? trackId, CancellationToken ct)
     {
         if (!await LoadAsync(campaignId, trackId, ct)) return NotFound();
+        if (!cmd.MayEdit(Campaign)) return Forbid();
         // Values that did not bind (letters in a number box, an unknown choice) get a Chinese message instead of the framework's.
         foreach (var key in ModelState.Where(kv => kv.Value?.Errors.Count > 0).Select(kv => kv.Key).ToList())
         {

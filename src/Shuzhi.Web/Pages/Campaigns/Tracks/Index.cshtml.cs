@@ -9,6 +9,8 @@ public sealed class IndexModel(TrackCommands cmd, AppDbContext db) : PageModel
     public IReadOnlyList<Track> Tracks { get; private set; } = [];
     public IReadOnlyDictionary<int, int> ReporterCounts { get; private set; } = new Dictionary<int, int>();
     public bool SetupOpen => Campaign.Stage < CampaignStage.Evaluation;
+    /// <summary>Upper-unit staff read a subordinate's tracks; only the organizer's own staff change them.</summary>
+    public bool CanEdit => cmd.MayEdit(Campaign);
 
     public async Task<IActionResult> OnGetAsync(int campaignId, CancellationToken ct)
     {
@@ -19,6 +21,7 @@ public sealed class IndexModel(TrackCommands cmd, AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostDeleteAsync(int campaignId, int trackId, CancellationToken ct)
     {
         if (!await LoadAsync(campaignId, ct)) return NotFound();
+        if (!CanEdit) return Forbid();
         if (Tracks.FirstOrDefault(t => t.Id == trackId) is not { } track) return NotFound();
         try
         {
@@ -37,6 +40,7 @@ public sealed class IndexModel(TrackCommands cmd, AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostMoveAsync(int campaignId, int trackId, bool up, CancellationToken ct)
     {
         if (!await LoadAsync(campaignId, ct)) return NotFound();
+        if (!CanEdit) return Forbid();
         var ids = Tracks.Select(t => t.Id).ToList();
         var i = ids.IndexOf(trackId);
         if (i < 0) return NotFound();
