@@ -72,6 +72,40 @@ public abstract class CampaignCommandTests<TFactory>(TFactory f) where TFactory 
     }
 
     [Fact]
+    public async Task Copying_last_year_takes_the_tracks_topics_and_settings_never_the_reporters_stage_or_history()
+    {
+        await f.WithDbAsync(async (db, sp) =>
+        {
+            var cmd = sp.GetRequiredService<CampaignCommands>();
+            var county = await db.Organizations.SingleAsync(o => o.Id == D.B.Root.Id);
+            var last = await cmd.CreateAsync(county, 2044, "乙县2044年度述职评议考核工作方案", Timeline(2044), false, default);
+            last.UpdatePlan(last.Title, "2044年度方案正文", "会议方案", "中组部规定");
+            last.SetTerm(2041, 5, 6);
+            var track = Track.Create(last.Id, "乡镇党委书记", 1, DebriefMode.Both,
+                [new(ScoreComponent.OnSiteBallot, 60), new(ScoreComponent.DailyReview, 40)], BallotForm.DefaultDimension(), 8, true);
+            db.Tracks.Add(track);
+            await db.SaveChangesAsync();
+            await cmd.AddReportersAsync(last, track, [D.B.Town.Id], default);
+            await cmd.AdvanceAsync(last, null, default);
+
+            var next = await cmd.CreateAsync(county, 2045, "", Timeline(2045), copyLastYear: true, default);
+            Assert.Equal(last.Id, next.CopiedFromId);
+            Assert.Equal("乙县2045年度述职评议考核工作方案", next.Title);
+            Assert.Equal("2045年度方案正文", next.PlanText);
+            Assert.Equal((2041, 5, 6), (next.TermStartYear, next.TermLength, next.ShortTenureMonths));
+            Assert.Equal(CampaignStage.Preparation, next.Stage);
+            var copied = await db.Tracks.SingleAsync(t => t.CampaignId == next.Id);
+            Assert.Equal(("乡镇党委书记", DebriefMode.Both, 8, true), (copied.Name, copied.Mode, copied.SpeakingMinutes, copied.PptRequired));
+            Assert.Equal(track.Components, copied.Components);
+            Assert.Equal(BallotKind.Dimension, copied.Ballot.Kind);
+            Assert.Equal(7, await db.CampaignTopics.CountAsync(t => t.CampaignId == next.Id));
+            Assert.False(await db.CampaignReporters.AnyAsync(r => r.CampaignId == next.Id));
+            Assert.False(await db.CampaignEvents.AnyAsync(e => e.CampaignId == next.Id));
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task The_upper_unit_can_require_approval_and_only_it_approves()
     {
         await f.WithDbAsync(async (db, sp) =>
