@@ -149,7 +149,7 @@ public sealed record ReportRules(
         if (FirstPerson.CollectivePronouns.Concat(FirstPerson.CollectiveNouns).All(string.IsNullOrWhiteSpace)) errors.Add(("ReportRules.FirstPersonNoCollective", []));
         if (ProblemList.MinProblems is < 0 or > 20) errors.Add(("ReportRules.ProblemCountOutOfRange", [0, 20]));
         if (ProblemList.RequireCause && ProblemList.CausePhrases.All(string.IsNullOrWhiteSpace)) errors.Add(("ReportRules.CausePhrasesEmpty", []));
-        if (errors.Count == 0 && new[] { (IReportRule)Length, ProblemsShare, AchievementsShare, ProblemsAndPlansShare, DataFigures, Topics, Rectification, FirstPerson, ProblemList, RequiredSections }
+        if (new[] { (IReportRule)Length, ProblemsShare, AchievementsShare, ProblemsAndPlansShare, DataFigures, Topics, Rectification, FirstPerson, ProblemList, RequiredSections }
                 .Any(r => !Enum.IsDefined(r.Severity)))
             errors.Add(("ReportRules.SeverityUnknown", []));
         return errors;
