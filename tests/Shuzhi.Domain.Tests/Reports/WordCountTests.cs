@@ -1,0 +1,62 @@
+using Shuzhi.Domain.Reports;
+
+namespace Shuzhi.Domain.Tests.Reports;
+
+public class WordCountTests
+{
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("我们 开展", 4)]               // ASCII space not counted
+    [InlineData("我们\u3000开展", 4)]          // full-width space U+3000 not counted
+    [InlineData("我们\u00A0开展\t学习", 6)]    // no-break space and tab not counted
+    [InlineData("第一段\n第二段\r\n", 6)]      // line breaks not counted
+    [InlineData("PPT汇报", 5)]                 // each Latin letter counts one
+    [InlineData("2023年", 5)]                  // each digit counts one (Word's 字数 would say 2)
+    [InlineData("１２次", 3)]                  // full-width digits count one each
+    [InlineData("3.5万元", 5)]                 // the decimal point counts
+    [InlineData("，。、“”《》", 7)]            // each CJK punctuation mark counts one
+    [InlineData("——", 2)]                      // the Chinese dash is two characters
+    [InlineData("a, b.", 4)]                   // Latin punctuation counts, the space does not
+    [InlineData("\u200B\uFEFF", 0)]            // zero-width space and BOM are invisible
+    [InlineData("\U00020000字", 2)]           // a CJK Extension B character (surrogate pair) counts one
+    public void Counts_characters_without_spaces_as_Word_does(string text, int expected) =>
+        Assert.Equal(expected, WordCount.Characters(text));
+
+    [Fact]
+    public void Null_counts_zero() => Assert.Equal(0, WordCount.Characters(null));
+}
+
+public class FractionTests
+{
+    [Fact]
+    public void Percentages_are_exact_fractions()
+    {
+        Assert.Equal(Fraction.Of(13, 20), Fraction.Percent(65));
+        Assert.Equal(Fraction.Of(7, 20), Fraction.Percent(35));
+        Assert.Equal(Fraction.Of(3333, 10000), Fraction.Percent(33.33m));
+        Assert.Equal("ReportRules.PercentTooPrecise", Assert.Throws<DomainException>(() => Fraction.Percent(33.333m)).Code);
+    }
+
+    [Fact]
+    public void One_third_of_1500_is_met_by_500_and_not_by_499()
+    {
+        var third = Fraction.Of(1, 3);
+        Assert.True(third.MinimumMetBy(500, 1500));
+        Assert.False(third.MinimumMetBy(499, 1500));
+        Assert.True(third.MaximumMetBy(500, 1500));
+        Assert.False(third.MaximumMetBy(501, 1500));
+        // An empty report meets no positive minimum but every maximum.
+        Assert.False(third.MinimumMetBy(0, 0));
+        Assert.True(third.MaximumMetBy(0, 0));
+    }
+
+    [Fact]
+    public void Display_rounds_to_one_decimal()
+    {
+        Assert.Equal("33.3%", Fraction.Of(1, 3).Display());
+        Assert.Equal("65%", Fraction.Percent(65).Display());
+        Assert.Equal("1.7%", (Fraction.Percent(35) - Fraction.Of(1, 3)).Display()); // 35% − 1/3 = 1/60 = 1.666…%
+        Assert.Equal(Fraction.Of(1, 60), Fraction.Percent(35) - Fraction.Of(1, 3));
+        Assert.Equal(33, Fraction.Of(1, 60).FloorOf(2000));                           // 2000/60 = 33.3
+    }
+}
