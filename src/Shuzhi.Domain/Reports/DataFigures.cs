@@ -14,7 +14,7 @@ public sealed record DataFigure(string Text, int Index);
 /// <list type="bullet">
 /// <item>years, months and days (2023年、12月、5日): 年/月/日 are not measure words;</item>
 /// <item>ordinals and list markers (第一次、第3名、一是、（一）、1.): anything after 第, and markers carry no measure word;</item>
-/// <item>a lone 一 (一名党员、一次、一个): mostly an article in Chinese prose, not a count;</item>
+/// <item>a lone 一 (一名党员、一次、一个): mostly an article in Chinese prose, not a count; a lone 百、千、万、亿 (千家万户): idioms;</item>
 /// <item>a Chinese number with 个 before another Chinese character (三个方面、四个意识、两个维护): structure and slogans;</item>
 /// <item>anything inside short quotation marks (“两个确立”“三会一课”), which are slogans;</item>
 /// <item>session numbers of meetings (十二届二次全会、五次、六次全会、第二次党代会).</item>
@@ -53,7 +53,7 @@ public static class DataFigures
             var num = m.Groups["num"];
             if (num.Success && IsChinese(num.Value))
             {
-                if (num.Value is "一" or "万" or "亿") continue;
+                if (num.Value is "一" or "百" or "千" or "万" or "亿") continue;
                 var after = m.Index + m.Length;
                 if (m.Groups["unit"].Value == "个" && after < text.Length && IsHan(text[after])) continue;
             }
