@@ -92,7 +92,7 @@ public static class ReportChecks
         if (rule.Min is { } min && !min.MinimumMetBy(part, total))
         {
             long gap = (long)min.Numerator * total - (long)min.Denominator * part; // > 0
-            var add = min.Denominator > min.Numerator ? CeilDiv(gap, min.Denominator - min.Numerator) : total - part + 0L;
+            var add = min.Denominator > min.Numerator ? CeilDiv(gap, min.Denominator - min.Numerator) : total - part; // a 100 % minimum: only cutting the rest helps
             var cut = CeilDiv(gap, min.Numerator);
             return CheckResult.Of(id, false, rule, $"Check.{id}.TooLow", [Percent(actual, MidpointRounding.ToZero), min.Display(), add, cut]);
         }
@@ -101,7 +101,6 @@ public static class ReportChecks
             long gap = (long)max.Denominator * part - (long)max.Numerator * total; // > 0
             var cut = CeilDiv(gap, max.Denominator - max.Numerator); // max < 1 here, else it could not fail
             var add = max.Numerator > 0 ? CeilDiv(gap, max.Numerator) : 0;
-            if (max.Numerator == 0) cut = part;
             return CheckResult.Of(id, false, rule, $"Check.{id}.TooHigh", [Percent(actual, MidpointRounding.ToPositiveInfinity), max.Display(), cut, add]);
         }
         return CheckResult.Of(id, true, rule, $"Check.{id}.Ok", [Percent(actual, MidpointRounding.AwayFromZero), rule.Min?.Display() ?? "", rule.Max?.Display() ?? ""]);
