@@ -1,3 +1,4 @@
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -39,7 +40,7 @@ internal static class DocxWriter
         using var buffer = new MemoryStream();
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = report.Title;
+            document.PackageProperties.Title = XmlSafe(report.Title);
             document.PackageProperties.Language = "zh-CN";
 
             var main = document.AddMainDocumentPart();
@@ -95,8 +96,21 @@ internal static class DocxWriter
     {
         var paragraph = new Paragraph();
         if (style is not null) paragraph.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
-        paragraph.Append(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        paragraph.Append(new Run(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
         return paragraph;
+    }
+
+    /// <summary>Drops characters XML 1.0 cannot hold (control characters pasted into a report or a name).</summary>
+    private static string XmlSafe(string text)
+    {
+        if (!text.Any(c => !XmlConvert.IsXmlChar(c))) return text;
+        var safe = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) safe.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) safe.Append(text, i++, 2);
+        }
+        return safe.ToString();
     }
 
     private static RunFonts Fonts(string font) => new() { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font };
