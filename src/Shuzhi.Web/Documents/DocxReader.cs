@@ -61,6 +61,7 @@ internal static partial class DocxReader
         foreach (var paragraph in body.Descendants<Paragraph>())
         {
             // Paragraphs in text boxes come up here on their own; a run contributes only its direct text below.
+            if (IsDuplicateFallback(paragraph)) continue;
             var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
             var level = HeadingLevel(paragraph, style, styles);
             var numbered = paragraph.ParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value is > 0
@@ -75,6 +76,17 @@ internal static partial class DocxReader
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Word stores a text box twice, for new and old readers (mc:Choice and mc:Fallback). The fallback's text is
+    /// a duplicate when the choice holds paragraphs the SDK understands.
+    /// </summary>
+    private static bool IsDuplicateFallback(Paragraph paragraph)
+    {
+        var fallback = paragraph.Ancestors<AlternateContentFallback>().FirstOrDefault();
+        return fallback?.Parent is AlternateContent alternatives
+            && alternatives.Elements<AlternateContentChoice>().Any(choice => choice.Descendants<Paragraph>().Any());
     }
 
     /// <summary>The paragraph's text split at line and page breaks; each line with whether all its text is bold.</summary>

@@ -190,6 +190,30 @@ public class DocxTests
         Assert.False(paragraphs[0].Numbered);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Text_box_text_is_read_once(bool withChoice)
+    {
+        // Word stores a text box twice, for new and old readers (mc:Choice with DrawingML, mc:Fallback with VML).
+        const string box = "<w:txbxContent><w:p><w:r><w:t>文本框内容</w:t></w:r></w:p></w:txbxContent>";
+        var choice = withChoice
+            ? """<mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="文本框 1"/>""" +
+              """<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">""" +
+              $"""<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>{box}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>"""
+            : "";
+        var bytes = PlainDocument(_ => { }, afterCreate: main => main.Document = new Document(
+            """<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" """ +
+            """xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" """ +
+            """xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" """ +
+            """xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="wps"><w:body>""" +
+            "<w:p><w:r><w:t>前</w:t></w:r></w:p>" +
+            $"""<w:p><w:r><mc:AlternateContent>{choice}<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>""" +
+            "<w:p><w:r><w:t>后</w:t></w:r></w:p></w:body></w:document>"));
+
+        Assert.Equal(["前", "文本框内容", "后"], Read(bytes).Select(p => p.Text));
+    }
+
     [Fact]
     public void External_relationships_are_not_followed()
     {
