@@ -120,7 +120,9 @@ internal static class OpenXmlPackageGuard
             throw kind.Fail(PackageProblem.MacroEnabled, null);
         if (!hasRequiredEntry)
             throw kind.Fail(PackageProblem.WrongKind, $"no {kind.RequiredEntry}");
-        if (kind.RequiredContentType is { } type && !declared.Contains($"\"{type}\"", StringComparison.OrdinalIgnoreCase))
+        if (kind.RequiredContentType is { } type
+            && !declared.Contains($"\"{type}\"", StringComparison.OrdinalIgnoreCase)
+            && !declared.Contains($"'{type}'", StringComparison.OrdinalIgnoreCase))
             throw kind.Fail(PackageProblem.WrongKind, $"no {type} in [Content_Types].xml");
     }
 

@@ -462,6 +462,23 @@ public class DocxTests
         }
     }
 
+    [Fact]
+    public void Downloads_are_attachments_with_safe_names()
+    {
+        var report = new DocxReport("述职报告", ["2024年1月15日"], ReportOutline.Seed004, Seed004Text);
+
+        var single = DocxResult.Report(report, "../甲村:党委");
+        var zip = DocxResult.Zip([("甲村", report), ("甲村", report), ("乙/村", report)], "2023年度述职报告");
+        using var singleStream = single.FileStream;
+        using var zipStream = zip.FileStream;
+
+        Assert.Equal((Docx.ContentType, "_甲村_党委.docx"), (single.ContentType, single.FileDownloadName));
+        Assert.Equal("述职报告", Docx.ReadParagraphs(single.FileStream)[0].Text);
+        Assert.Equal((Docx.ZipContentType, "2023年度述职报告.zip"), (zip.ContentType, zip.FileDownloadName));
+        using var archive = new ZipArchive(zip.FileStream, ZipArchiveMode.Read);
+        Assert.Equal(["甲村.docx", "甲村 (2).docx", "乙_村.docx"], archive.Entries.Select(e => e.FullName));
+    }
+
     [Theory]
     [InlineData("甲村党支部.docx", "甲村党支部.docx")]
     [InlineData("a<b>c|d?e*f\"g.docx", "a_b_c_d_e_f_g.docx")]
