@@ -28,8 +28,11 @@ internal static partial class DocxReader
             // The zip's declared sizes were checked, but they can lie; capping characters per part bounds the XML parsers.
             var settings = new OpenSettings { AutoSave = false, MaxCharactersInPart = limits.MaxUncompressedBytes };
             using var document = WordprocessingDocument.Open(buffer, false, settings);
-            if (document.DocumentType != WordprocessingDocumentType.Document)
+            // The guard has checked the content types already; this is the SDK's own reading of them.
+            if (document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate)
                 throw new DocxFormatException(DocxFormatException.MacroEnabled, document.DocumentType.ToString());
+            if (document.DocumentType != WordprocessingDocumentType.Document)
+                throw new DocxFormatException(DocxFormatException.NotDocx, document.DocumentType.ToString());
             var main = document.MainDocumentPart ?? throw new DocxFormatException(DocxFormatException.NotDocx, "no main document part");
             var body = main.Document?.Body ?? throw new DocxFormatException(DocxFormatException.Corrupt, "no body");
             return ReadBody(body, new Styles(main.StyleDefinitionsPart?.Styles), limits);
@@ -64,8 +67,8 @@ internal static partial class DocxReader
             if (IsDuplicateFallback(paragraph)) continue;
             var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
             var level = HeadingLevel(paragraph, style, styles);
-            var numbered = paragraph.ParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value is > 0
-                || (paragraph.ParagraphProperties?.NumberingProperties is null && styles.Numbered(style));
+            // numId 0 switches off the numbering a style would give.
+            var numbered = (paragraph.ParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value ?? styles.NumberingId(style)) is > 0;
             var styleBold = styles.Bold(style);
 
             foreach (var (text, bold) in Lines(paragraph, styleBold))
@@ -184,8 +187,8 @@ internal static partial class DocxReader
         public int? OutlineLevel(string? id) =>
             Chain(id).Select(s => s.StyleParagraphProperties?.OutlineLevel?.Val?.Value).FirstOrDefault(l => l is not null);
 
-        public bool Numbered(string? id) =>
-            Chain(id).Select(s => s.StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value).FirstOrDefault(n => n is not null) is > 0;
+        public int? NumberingId(string? id) =>
+            Chain(id).Select(s => s.StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value).FirstOrDefault(n => n is not null);
 
         public bool Bold(string? id) =>
             Chain(id).Select(s => s.StyleRunProperties?.Bold).FirstOrDefault(b => b is not null) is { } bold && (bold.Val is null || bold.Val.Value);

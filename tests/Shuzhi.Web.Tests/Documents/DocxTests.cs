@@ -166,6 +166,30 @@ public class DocxTests
     }
 
     [Fact]
+    public void Numbering_and_bold_may_come_from_the_style()
+    {
+        var bytes = PlainDocument(body =>
+        {
+            body.Append(Styled("样式编号", style: "ListHeading"));
+            body.Append(new Paragraph(
+                new ParagraphProperties(new ParagraphStyleId { Val = "ListHeading" }, new NumberingProperties(new NumberingId { Val = 0 })),
+                new Run(new Text("取消编号"))));
+            body.Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "ListHeading" }),
+                new Run(new RunProperties(new Bold { Val = false }), new Text("不加粗"))));
+        }, styles =>
+        {
+            var style = ParagraphStyle("ListHeading", "列表标题");
+            style.Append(new StyleParagraphProperties(new NumberingProperties(new NumberingId { Val = 3 })));
+            style.Append(new StyleRunProperties(new Bold()));
+            styles.Append(style);
+        });
+
+        Assert.Equal(
+            [new DocumentParagraph("样式编号", null, true, true), new DocumentParagraph("取消编号", null, true, false), new DocumentParagraph("不加粗", null, false, true)],
+            Read(bytes));
+    }
+
+    [Fact]
     public void Runs_breaks_tabs_tables_insertions_and_deletions_are_read_as_word_shows_them()
     {
         var bytes = PlainDocument(body =>
