@@ -442,6 +442,22 @@ public class DocxTests
     }
 
     [Fact]
+    public void Entity_expansion_in_the_document_xml_is_refused()
+    {
+        var laughs = ReplaceEntry(Seed003Report(), "word/document.xml", text =>
+        {
+            var declaration = text.IndexOf("?>", StringComparison.Ordinal) + 2;
+            var entities = "<!DOCTYPE w:document [<!ENTITY a \"哈哈哈哈哈哈哈哈\">" +
+                string.Concat(Enumerable.Range(1, 9).Select(i => $"<!ENTITY {(char)('a' + i)} \"{string.Concat(Enumerable.Repeat($"&{(char)('a' + i - 1)};", 10))}\">")) + "]>";
+            return text[..declaration] + entities + text[declaration..].Replace("一是理论学习", "&j;", StringComparison.Ordinal);
+        });
+
+        var error = ReadFails(laughs);
+        Assert.Equal(DocxFormatException.Corrupt, error.Code);
+        Assert.Contains("DTD", error.Detail);
+    }
+
+    [Fact]
     public void Too_many_paragraphs_are_refused()
     {
         var bytes = Seed003Report();
