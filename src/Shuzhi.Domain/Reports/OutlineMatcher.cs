@@ -75,8 +75,8 @@ public static partial class OutlineMatcher
                 {
                     var section = sections[hit.Index];
                     current = hit.Index;
-                    currentPart = section.Level == 1 ? hit.Index : parents[hit.Index];
-                    if (section.Level == 1) partSeen = true;
+                    currentPart = section.Level <= 1 ? hit.Index : parents[hit.Index];
+                    if (section.Level <= 1) partSeen = true;
                     if (heading.Value.Number is { } n && heading.Value.Marker == Marker.Part) lastPartNumber = n;
                     // A second heading for the same section ("（二）原因分析" under 存在问题及原因分析) is kept as text.
                     if (!matched.TryAdd(section.Key, text)) Append(texts[section.Key], text);
