@@ -105,7 +105,7 @@ public sealed class CampaignCommands(AppDbContext db, CurrentActor actor, TimePr
             .ToLookup(p => p.OrganizationId);
         var derived = Reporters.Derive(orgs.OrderBy(o => o.Path, StringComparer.Ordinal), positions, campaign.Timeline.Start, campaign.ShortTenureMonths);
         var order = await db.CampaignReporters.Where(r => r.TrackId == track.Id).Select(r => (int?)r.SortOrder).MaxAsync(ct) ?? 0;
-        foreach (var d in derived) db.CampaignReporters.Add(CampaignReporter.From(campaign.Id, track.Id, d, ++order));
+        foreach (var d in derived) db.CampaignReporters.Add(CampaignReporter.From(campaign.Id, campaign.OrganizerId, track.Id, d, ++order));
         await db.SaveChangesAsync(ct);
         return derived.Count;
     }
