@@ -1,0 +1,184 @@
+using System.Security.Claims;
+using Shuzhi.Domain.Reports;
+
+namespace Shuzhi.Web.Features;
+
+/// <summary>A reporter with what its report pages need, read through the scope filters.</summary>
+public sealed record ReporterContext(CampaignReporter Reporter, Campaign Campaign, Track Track, string OrganizationName, string? PersonName, Report? Report)
+{
+    public ReportText Text => Report?.Text ?? ReportText.Empty;
+    public ReportStatus Status => Report?.Status ?? ReportStatus.Draft;
+}
+
+/// <summary>One line of the “my reports” list.</summary>
+public sealed record ReportRow(int ReporterId, int CampaignId, int Year, string CampaignTitle, string TrackName, string OrganizationName,
+    DateOnly Deadline, ReportStatus Status, bool IsLate, bool HasReport, string? ReviewerUserId);
+
+/// <summary>
+/// Writing, submitting and reviewing reports. Reads go through the scope filters: a reporter out of scope
+/// is not found. Who may write: a Secretary account whose scope holds the reporter organization, or the
+/// organizer's own staff (and administrators). Who may review: only the reporter's assigned reviewer.
+/// Entity changes are audited by the AuditWriter.
+/// </summary>
+public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProvider clock)
+{
+    /// <summary>Longest text of one section; far above any length rule, it only keeps posts bounded.</summary>
+    public const int MaxSectionLength = 20000;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<ReporterContext?> FindAsync(int reporterId, CancellationToken ct)
+    {
+        var r = await db.CampaignReporters.SingleOrDefaultAsync(x => x.Id == reporterId, ct);
+        if (r is null) return null;
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == r.CampaignId, ct);
+        var track = await db.Tracks.SingleOrDefaultAsync(t => t.Id == r.TrackId, ct);
+        if (campaign is null || track is null) return null;
+        var org = await db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
+        var person = r.PersonId is { } pid ? await db.People.Where(p => p.Id == pid).Select(p => p.Name).SingleOrDefaultAsync(ct) : null;
+        var report = await db.Reports.SingleOrDefaultAsync(x => x.CampaignReporterId == r.Id, ct);
+        return new ReporterContext(r, campaign, track, org ?? "", person, report);
+    }
+
+    private bool IsOrganizerStaff(ClaimsPrincipal user, CampaignReporter r) =>
+        user.IsInRole(Roles.Admin) && db.CurrentScope.Scope.IsUnrestricted
+        || user.IsInRole(Roles.OrgStaff) && (db.CurrentScope.Scope.IsUnrestricted || db.CurrentScope.ScopeOrganizationId == r.OrganizerId);
+
+    /// <summary>The reporter's secretary (scope holding the reporter organization) or the organizer's own staff.</summary>
+    public async Task<bool> MayWriteAsync(ClaimsPrincipal user, CampaignReporter r, CancellationToken ct) =>
+        IsOrganizerStaff(user, r)
+        || user.IsInRole(Roles.Secretary) && await db.Organizations.AnyAsync(o => o.Id == r.OrganizationId, ct);
+
+    public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    public static bool IsReviewer(ClaimsPrincipal user, CampaignReporter r) => r.ReviewerUserId is { } id && id == UserId(user);
+
+    /// <summary>Before publication a report is read by its writers, its reviewer and the organizer's staff.</summary>
+    public async Task<bool> MayReadAsync(ClaimsPrincipal user, CampaignReporter r, CancellationToken ct) =>
+        IsReviewer(user, r) || await MayWriteAsync(user, r, ct);
+
+    public async Task<IReadOnlyList<TopicKeywords>> TopicsAsync(int campaignId, CancellationToken ct) =>
+        (await TopicListAsync(campaignId, ct)).Select(TopicKeywords.From).ToList();
+
+    public Task<List<CampaignTopic>> TopicListAsync(int campaignId, CancellationToken ct) =>
+        db.CampaignTopics.Where(t => t.CampaignId == campaignId).OrderBy(t => t.IsMustAnswer).ThenBy(t => t.SortOrder).ToListAsync(ct);
+
+    /// <summary>The checks of the track on <paramref name="text"/> (rectification items: none until that issue lands).</summary>
+    public async Task<CheckRun> CheckAsync(ReporterContext c, ReportText text, CancellationToken ct) =>
+        ReportChecks.Run(c.Track.Outline, c.Track.Rules, text, await TopicsAsync(c.Campaign.Id, ct), []);
+
+    /// <summary>
+    /// The text from the posted sections, in outline order (one entry per outline section); longer sections are refused.
+    /// Text already stored under keys the outline no longer has is kept.
+    /// </summary>
+    public static ReportText TextFrom(ReporterContext c, IReadOnlyList<string?> texts)
+    {
+        var sections = new Dictionary<string, string>(c.Text.Sections);
+        var outline = c.Track.Outline.Sections;
+        for (var i = 0; i < outline.Count && i < texts.Count; i++)
+        {
+            var t = (texts[i] ?? "").Replace("\r\n", "\n");
+            if (t.Length > MaxSectionLength) throw new DomainException("Report.SectionTooLong", outline[i].Heading, MaxSectionLength);
+            sections[outline[i].Key] = t;
+        }
+        return new ReportText(sections, c.Text.RectificationResponses);
+    }
+
+    private Report EnsureReport(ReporterContext c)
+    {
+        if (c.Report is { } r) return r;
+        r = Report.Start(c.Reporter.Id);
+        db.Reports.Add(r);
+        return r;
+    }
+
+    public async Task<Report> SaveDraftAsync(ClaimsPrincipal user, ReporterContext c, ReportText text, CancellationToken ct)
+    {
+        if (!await MayWriteAsync(user, c.Reporter, ct)) throw new DomainException("Report.NotWriter");
+        var r = EnsureReport(c);
+        r.SaveDraft(text, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return r;
+    }
+
+    /// <summary>Saves the text, then submits it when the checks allow; the draft is kept either way.</summary>
+    public async Task<(Report Report, CheckRun Checks)> SubmitAsync(ClaimsPrincipal user, ReporterContext c, ReportText text, CancellationToken ct)
+    {
+        var r = await SaveDraftAsync(user, c, text, ct);
+        var checks = await CheckAsync(c, text, ct);
+        var version = r.Submit(text, checks, clock.GetUtcNow(), actor.Name);
+        db.ReportVersions.Add(version);
+        await db.SaveChangesAsync(ct);
+        return (r, checks);
+    }
+
+    private static Report Submitted(ClaimsPrincipal user, ReporterContext c)
+    {
+        if (!IsReviewer(user, c.Reporter)) throw new DomainException("Report.NotYours");
+        return c.Report ?? throw new DomainException("Report.NotSubmitted");
+    }
+
+    public async Task ApproveAsync(ClaimsPrincipal user, ReporterContext c, CancellationToken ct)
+    {
+        Submitted(user, c).Approve(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReturnAsync(ClaimsPrincipal user, ReporterContext c, string? reason, CancellationToken ct)
+    {
+        Submitted(user, c).Return(reason);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task<List<ReportVersion>> VersionsAsync(int reporterId, CancellationToken ct) =>
+        db.ReportVersions.Where(v => v.CampaignReporterId == reporterId).OrderBy(v => v.Number).ToListAsync(ct);
+
+    /// <summary>The reporters in scope with their campaign, track and report, newest campaign first.</summary>
+    public async Task<IReadOnlyList<ReportRow>> RowsAsync(int take, CancellationToken ct)
+    {
+        var rows = await (
+            from r in db.CampaignReporters
+            join c in db.Campaigns on r.CampaignId equals c.Id
+            join t in db.Tracks on r.TrackId equals t.Id
+            join o in db.Organizations on r.OrganizationId equals o.Id
+            from rep in db.Reports.Where(x => x.CampaignReporterId == r.Id).DefaultIfEmpty()
+            orderby c.Year descending, c.Id, t.SortOrder, r.SortOrder
+            select new { r.Id, CampaignId = c.Id, c.Year, c.Title, TrackName = t.Name, OrgName = o.Name, c.Timeline.ReportDeadline, Report = rep, r.ReviewerUserId })
+            .Take(take).ToListAsync(ct);
+        var zone = clock.LocalTimeZone;
+        return rows.Select(x => new ReportRow(x.Id, x.CampaignId, x.Year, x.Title, x.TrackName, x.OrgName, x.ReportDeadline,
+            x.Report?.Status ?? ReportStatus.Draft,
+            x.Report?.IsLate(x.ReportDeadline, Today, zone) ?? Report.IsLateWithoutReport(x.ReportDeadline, Today),
+            x.Report is not null, x.ReviewerUserId)).ToList();
+    }
+
+    /// <summary>Supervisor and Leader accounts bound within the organizer's subtree: who may be assigned as a reviewer.</summary>
+    public async Task<IReadOnlyList<AppUser>> ReviewerCandidatesAsync(Campaign campaign, CancellationToken ct)
+    {
+        var organizer = await db.Organizations.Where(o => o.Id == campaign.OrganizerId).Select(o => o.Path).SingleOrDefaultAsync(ct);
+        if (organizer is null) return [];
+        var orgIds = db.Subtree(organizer).Select(o => o.Id);
+        var roleIds = db.Roles.Where(r => r.Name == Roles.Supervisor || r.Name == Roles.Leader).Select(r => r.Id);
+        return await db.ScopedUsers()
+            .Where(u => u.ScopeOrganizationId != null && orgIds.Contains(u.ScopeOrganizationId.Value)
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .OrderBy(u => u.UserName).Take(500).ToListAsync(ct);
+    }
+
+    /// <summary>Assigns the reviewing leader (or clears it with null): the organizer's own staff only; audited.</summary>
+    public async Task AssignReviewerAsync(ClaimsPrincipal user, Campaign campaign, CampaignReporter reporter, string? userId, CancellationToken ct)
+    {
+        if (!IsOrganizerStaff(user, reporter)) throw new DomainException("Cp.NotYourCampaign");
+        AppUser? reviewer = null;
+        if (!string.IsNullOrWhiteSpace(userId))
+        {
+            reviewer = (await ReviewerCandidatesAsync(campaign, ct)).FirstOrDefault(u => u.Id == userId)
+                ?? throw new DomainException("Report.ReviewerInvalid");
+        }
+        reporter.AssignReviewer(reviewer?.Id);
+        var path = await db.Organizations.Where(o => o.Id == reporter.OrganizationId).Select(o => o.Path).SingleOrDefaultAsync(ct);
+        db.Audit("assign-reviewer", nameof(CampaignReporter), reporter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.Json.JsonSerializer.Serialize(new { campaignId = campaign.Id, reviewer = reviewer?.UserName }), path);
+        await db.SaveChangesAsync(ct);
+    }
+}
