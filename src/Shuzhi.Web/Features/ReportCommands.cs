@@ -12,7 +12,7 @@ public sealed record ReporterContext(CampaignReporter Reporter, Campaign Campaig
 
 /// <summary>One line of the “my reports” list.</summary>
 public sealed record ReportRow(int ReporterId, int CampaignId, int Year, string CampaignTitle, string TrackName, string OrganizationName,
-    DateOnly Deadline, ReportStatus Status, bool IsLate, bool HasReport, string? ReviewerUserId);
+    DateOnly Deadline, ReportStatus Status, bool IsLate, bool HasReport, string? ReviewerUserId, int OrganizerId);
 
 /// <summary>
 /// Writing, submitting and reviewing reports. Reads go through the scope filters: a reporter out of scope
@@ -40,9 +40,17 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
         return new ReporterContext(r, campaign, track, org ?? "", person, report);
     }
 
-    private bool IsOrganizerStaff(ClaimsPrincipal user, CampaignReporter r) =>
+    private bool IsOrganizerStaff(ClaimsPrincipal user, CampaignReporter r) => IsOrganizerStaff(user, r.OrganizerId);
+
+    private bool IsOrganizerStaff(ClaimsPrincipal user, int organizerId) =>
         user.IsInRole(Roles.Admin) && db.CurrentScope.Scope.IsUnrestricted
-        || user.IsInRole(Roles.OrgStaff) && (db.CurrentScope.Scope.IsUnrestricted || db.CurrentScope.ScopeOrganizationId == r.OrganizerId);
+        || user.IsInRole(Roles.OrgStaff) && (db.CurrentScope.Scope.IsUnrestricted || db.CurrentScope.ScopeOrganizationId == organizerId);
+
+    /// <summary>
+    /// <see cref="MayWriteAsync"/> for a row already read through the filters: a visible reporter's organization
+    /// is in scope (it lies in the organizer's subtree, or is the scope's own), so a Secretary account may write it.
+    /// </summary>
+    public bool MayWriteRow(ClaimsPrincipal user, ReportRow row) => IsOrganizerStaff(user, row.OrganizerId) || user.IsInRole(Roles.Secretary);
 
     /// <summary>The reporter's secretary (scope holding the reporter organization) or the organizer's own staff.</summary>
     public async Task<bool> MayWriteAsync(ClaimsPrincipal user, CampaignReporter r, CancellationToken ct) =>
@@ -143,13 +151,13 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
             join o in db.Organizations on r.OrganizationId equals o.Id
             from rep in db.Reports.Where(x => x.CampaignReporterId == r.Id).DefaultIfEmpty()
             orderby c.Year descending, c.Id, t.SortOrder, r.SortOrder
-            select new { r.Id, CampaignId = c.Id, c.Year, c.Title, TrackName = t.Name, OrgName = o.Name, c.Timeline.ReportDeadline, Report = rep, r.ReviewerUserId })
+            select new { r.Id, CampaignId = c.Id, c.Year, c.Title, TrackName = t.Name, OrgName = o.Name, c.Timeline.ReportDeadline, Report = rep, r.ReviewerUserId, r.OrganizerId })
             .Take(take).ToListAsync(ct);
         var zone = clock.LocalTimeZone;
         return rows.Select(x => new ReportRow(x.Id, x.CampaignId, x.Year, x.Title, x.TrackName, x.OrgName, x.ReportDeadline,
             x.Report?.Status ?? ReportStatus.Draft,
             x.Report?.IsLate(x.ReportDeadline, Today, zone) ?? Report.IsLateWithoutReport(x.ReportDeadline, Today),
-            x.Report is not null, x.ReviewerUserId)).ToList();
+            x.Report is not null, x.ReviewerUserId, x.OrganizerId)).ToList();
     }
 
     /// <summary>Supervisor and Leader accounts bound within the organizer's subtree: who may be assigned as a reviewer.</summary>

@@ -171,6 +171,11 @@ public abstract class ReportEditTests<TFactory>(TFactory f) where TFactory : Shu
         var staff = await f.PagesAsync(D.A.TownStaffUser);
         var all = await staff.GetHtmlAsync("/Reports");
         Assert.NotNull(all.QuerySelector($"tr[data-reporter='{late.Reporter2}']"));
+        Assert.NotNull(all.QuerySelector($"a[href='/Reports/Edit/{late.Reporter2}']"));
+        // The county's viewer lists the reporters but gets no writing link (the page would answer 403).
+        var viewer = await (await f.PagesAsync(D.A.ViewerUser)).GetHtmlAsync("/Reports");
+        Assert.NotNull(viewer.QuerySelector($"tr[data-reporter='{late.Reporter2}']"));
+        Assert.Null(viewer.QuerySelector($"a[href='/Reports/Edit/{late.Reporter2}']"));
         Assert.Null((await (await f.PagesAsync(D.B.SecretaryUser)).GetHtmlAsync("/Reports")).QuerySelector($"tr[data-reporter='{late.Reporter1}']"));
     }
 }

@@ -8,7 +8,7 @@ public sealed class IndexModel(ReportCommands cmd) : PageModel
     public const int Max = 500;
     public IReadOnlyList<ReportRow> Rows { get; private set; } = [];
     public string UserId => ReportCommands.UserId(User);
-    public bool MayWriteRole => User.IsInRole(Roles.Secretary) || User.IsInRole(Roles.OrgStaff) || User.IsInRole(Roles.Admin);
+    public bool MayWrite(ReportRow r) => cmd.MayWriteRow(User, r);
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await cmd.RowsAsync(Max, ct);
 }
