@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shuzhi.Web.Features;
 using Shuzhi.Domain.Campaigns;
 using Shuzhi.Domain.Reports;
 using Shuzhi.Web.Tests.Campaigns;
@@ -126,6 +128,32 @@ public abstract class ReportReviewTests<TFactory>(TFactory f) where TFactory : S
         var row = list.QuerySelector($"tr[data-reporter='{s.Reporter1}']")!;
         Assert.Equal("Approved", row.QuerySelector("[data-status]")!.GetAttribute("data-status"));
         Assert.NotNull(row.QuerySelector("[data-late]"));
+    }
+
+    [Fact]
+    public async Task Only_approved_reports_stop_blocking_the_move_to_the_meeting()
+    {
+        var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2054, mode: DebriefMode.OnSite);
+        var missing = () => f.WithDbAsync((_, sp) => sp.GetRequiredService<CampaignCommands>().OnSiteReportersWithoutApprovedReportAsync(s.CampaignId, default));
+        Assert.Equal(2, await missing());
+        await f.WithDbAsync(async db =>
+        {
+            var outline = ReportOutline.Seed003;
+            var text = ReportText.Empty;
+            for (var i = 0; i < outline.Sections.Count; i++) text = text.WithSection(outline.Sections[i].Key, ReportTestKit.Good[i]);
+            var r = Report.Start(s.Reporter1);
+            db.Reports.Add(r);
+            await db.SaveChangesAsync();
+            db.ReportVersions.Add(r.Submit(text, ReportChecks.Run(outline, ReportRules.Seed003, text, [], []), f.Clock.GetUtcNow(), "test"));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(2, await missing()); // submitted is not approved
+        await f.WithDbAsync(async db =>
+        {
+            (await db.Reports.SingleAsync(r => r.CampaignReporterId == s.Reporter1)).Approve(f.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, await missing());
     }
 }
 

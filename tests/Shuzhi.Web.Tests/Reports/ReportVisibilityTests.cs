@@ -60,6 +60,10 @@ public abstract class ReportVisibilityTests<TFactory>(TFactory f) where TFactory
             + await db.Reports.CountAsync(r => r.CampaignReporterId == s.Reporter1)));
         Assert.Equal(0, seen);
 
+        // The reporter's own account still opens the general pages (the organizer's campaign pages stay the organizer's).
+        var own = await f.PagesAsync(D.A.SecretaryUser);
+        foreach (var url in new[] { "/", "/Campaigns", "/Campaigns/Overdue", "/Reports" })
+            Assert.Equal(HttpStatusCode.OK, (await own.GetAsync(url)).StatusCode);
         var other = await f.PagesAsync(D.B.SecretaryUser);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Campaigns/Details/{s.CampaignId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Campaigns/Reporters/{s.CampaignId}")).StatusCode);
