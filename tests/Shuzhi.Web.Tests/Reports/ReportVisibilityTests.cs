@@ -78,6 +78,25 @@ public abstract class ReportVisibilityTests<TFactory>(TFactory f) where TFactory
     }
 
     [Fact]
+    public async Task The_tracks_page_names_the_outline_and_warns_of_rules_that_cannot_be_met_together()
+    {
+        var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2035);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
+        var page = await staff.GetHtmlAsync($"/Campaigns/Tracks/{s.CampaignId}");
+        Assert.Equal("主要做法和成效、存在问题及原因分析、下步工作打算", page.QuerySelector("[data-outline]")!.TextContent.Trim());
+        // Seed 003: problems ≥ 1/3 and problems plus plans ≤ 35 % leave plans at most 1.7 %.
+        Assert.Contains(page.QuerySelectorAll("[data-feasibility]"), w => w.TextContent.Contains("下步工作打算最多只能占全文的1.7%"));
+        await f.WithDbAsync(async db =>
+        {
+            (await db.Tracks.SingleAsync(t => t.Id == s.TrackId)).SetReportTemplate(ReportOutline.Seed004, ReportRules.Seed004);
+            await db.SaveChangesAsync();
+        });
+        var seed4 = await staff.GetHtmlAsync($"/Campaigns/Tracks/{s.CampaignId}");
+        Assert.Empty(seed4.QuerySelectorAll("[data-feasibility]"));
+        Assert.Contains("工作特色亮点", seed4.QuerySelector("[data-outline]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Outline_and_rules_round_trip_through_the_database()
     {
         var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2034);
