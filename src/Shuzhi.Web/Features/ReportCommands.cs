@@ -20,7 +20,7 @@ public sealed record ReportRow(int ReporterId, int CampaignId, int Year, string 
 /// organizer's own staff (and administrators). Who may review: only the reporter's assigned reviewer.
 /// Entity changes are audited by the AuditWriter.
 /// </summary>
-public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProvider clock, INotifier notifier)
 {
     /// <summary>Longest text of one section; far above any length rule, it only keeps posts bounded.</summary>
     public const int MaxSectionLength = 20000;
@@ -117,6 +117,9 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
         var version = r.Submit(text, checks, clock.GetUtcNow(), actor.Name);
         db.ReportVersions.Add(version);
         await db.SaveChangesAsync(ct);
+        if (c.Reporter.ReviewerUserId is { } reviewer)
+            await notifier.NotifyAsync([reviewer], $"report-submitted:{r.Id}:{version.Number}",
+                string.Format(ReportStrings.Rp_Notify_Submitted, c.OrganizationName, version.Number), $"/Reports/Review/{c.Reporter.Id}", ct);
         return (r, checks);
     }
 
@@ -128,14 +131,28 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
 
     public async Task ApproveAsync(ClaimsPrincipal user, ReporterContext c, CancellationToken ct)
     {
-        Submitted(user, c).Approve(clock.GetUtcNow());
+        var r = Submitted(user, c);
+        r.Approve(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await notifier.NotifyAsync(await SecretariesAsync(c, ct), $"report-approved:{r.Id}", ReportStrings.Rp_Notify_Approved, $"/Reports/Edit/{c.Reporter.Id}", ct);
     }
 
     public async Task ReturnAsync(ClaimsPrincipal user, ReporterContext c, string? reason, CancellationToken ct)
     {
-        Submitted(user, c).Return(reason);
+        var r = Submitted(user, c);
+        r.Return(reason);
         await db.SaveChangesAsync(ct);
+        var text = string.Format(ReportStrings.Rp_Notify_Returned, r.ReturnReason);
+        if (text.Length > 500) text = text[..500];
+        await notifier.NotifyAsync(await SecretariesAsync(c, ct), $"report-returned:{r.Id}:{r.VersionCount}", text, $"/Reports/Edit/{c.Reporter.Id}", ct);
+    }
+
+    /// <summary>The Secretary accounts bound to the reporter organization: whom a decision is told to.</summary>
+    private async Task<IReadOnlyCollection<string>> SecretariesAsync(ReporterContext c, CancellationToken ct)
+    {
+        var roleId = db.Roles.Where(x => x.Name == Roles.Secretary).Select(x => x.Id);
+        return await db.Users.Where(u => u.ScopeOrganizationId == c.Reporter.OrganizationId && db.UserRoles.Any(ur => ur.UserId == u.Id && roleId.Contains(ur.RoleId)))
+            .Select(u => u.Id).ToListAsync(ct);
     }
 
     public Task<List<ReportVersion>> VersionsAsync(int reporterId, CancellationToken ct) =>

@@ -62,6 +62,11 @@ public abstract class ReportReviewTests<TFactory>(TFactory f) where TFactory : S
         var review = $"/Reports/Review/{s.Reporter1}";
         Assert.Equal(HttpStatusCode.Redirect, (await secretary.PostPairsAsync($"{edit}?handler=Submit", ReportTestKit.Fields(ReportTestKit.Good), edit)).StatusCode);
 
+        var leaderId = await UserIdAsync("a_supervisor_2052");
+        var secretaryId = await UserIdAsync(D.A.SecretaryUser);
+        async Task<List<string>> NotesAsync(string userId) =>
+            await f.WithDbAsync((db, _) => db.Notifications.Where(n => n.UserId == userId && n.Link!.EndsWith($"/{s.Reporter1}")).OrderBy(n => n.Id).Select(n => n.Text).ToListAsync());
+        Assert.Equal([$"{D.A.Village1.Name}的述职报告（第1版）已提交，请审核。"], await NotesAsync(leaderId));
         var leader = await f.PagesAsync("a_supervisor_2052");
         var list = await leader.GetHtmlAsync("/Reports");
         Assert.NotNull(list.QuerySelector($"a[href='{review}']"));
@@ -85,6 +90,7 @@ public abstract class ReportReviewTests<TFactory>(TFactory f) where TFactory : S
         Assert.Equal(HttpStatusCode.Redirect, (await leader.PostFormAsync($"{review}?handler=Return", new() { ["Reason"] = "问题剖析不够具体，请补充典型事例。" })).StatusCode);
         Assert.Equal(ReportStatus.Returned, (await ReportTestKit.ReportAsync(f, s.Reporter1))!.Status);
 
+        Assert.Equal(["您单位的述职报告被退回修改：问题剖析不够具体，请补充典型事例。"], await NotesAsync(secretaryId));
         // The secretary sees the reason, edits and resubmits: version 2.
         var returned = await secretary.GetHtmlAsync(edit);
         Assert.Contains("问题剖析不够具体，请补充典型事例。", returned.QuerySelector("[data-return-reason]")!.TextContent);
@@ -106,6 +112,8 @@ public abstract class ReportReviewTests<TFactory>(TFactory f) where TFactory : S
         var approved = await ReportTestKit.ReportAsync(f, s.Reporter1);
         Assert.Equal(ReportStatus.Approved, approved!.Status);
         Assert.Equal(f.Clock.GetUtcNow(), approved.ApprovedAt);
+        Assert.Equal(2, (await NotesAsync(leaderId)).Count);
+        Assert.Equal("您单位的述职报告已审核通过。", (await NotesAsync(secretaryId)).Last());
         var done = await secretary.GetHtmlAsync(edit);
         Assert.Equal("Approved", done.QuerySelector("[data-status]")!.GetAttribute("data-status"));
         Assert.Null(done.QuerySelector("[data-late]")); // submitted 15 January, due 20 January
