@@ -200,8 +200,15 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
             reviewer = (await ReviewerCandidatesAsync(campaign, ct)).FirstOrDefault(u => u.Id == userId)
                 ?? throw new DomainException("Report.ReviewerInvalid");
         }
-        reporter.AssignReviewer(reviewer?.Id);
         var path = await db.Organizations.Where(o => o.Id == reporter.OrganizationId).Select(o => o.Path).SingleOrDefaultAsync(ct);
+        if (reviewer is not null)
+        {
+            // The reviewer must see the reporter through the scope filters: bound to it or to an organization above it.
+            var reviewerPath = await db.Organizations.Where(o => o.Id == reviewer.ScopeOrganizationId).Select(o => o.Path).SingleOrDefaultAsync(ct);
+            if (reviewerPath is null || path is null || !path.StartsWith(reviewerPath, StringComparison.Ordinal))
+                throw new DomainException("Report.ReviewerOutOfReach");
+        }
+        reporter.AssignReviewer(reviewer?.Id);
         db.Audit("assign-reviewer", nameof(CampaignReporter), reporter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             System.Text.Json.JsonSerializer.Serialize(new { campaignId = campaign.Id, reviewer = reviewer?.UserName }), path);
         await db.SaveChangesAsync(ct);

@@ -44,6 +44,13 @@ public abstract class ReportReviewTests<TFactory>(TFactory f) where TFactory : S
         Assert.Contains("请选择组织单位范围内的包片领导或领导账号", (await bad.HtmlAsync()).Body!.TextContent);
         Assert.Equal(leaderId, await f.WithDbAsync((db, _) => db.CampaignReporters.Where(r => r.Id == s.Reporter1).Select(r => r.ReviewerUserId).SingleAsync()));
 
+        // A supervisor bound to village 2 cannot see village 1's report: refused for it, accepted for village 2.
+        var v2Supervisor = await ReportTestKit.ReviewerAsync(f, D.A.Village2.Id, "a_v2_supervisor_2051", null);
+        var outOfReach = await staff.PostFormAsync($"{url}?handler=Reviewer&reporterId={s.Reporter1}", new() { ["reviewerUserId"] = v2Supervisor });
+        Assert.Contains("该账号的范围不包含这个述职单位", (await outOfReach.HtmlAsync()).Body!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{url}?handler=Reviewer&reporterId={s.Reporter2}", new() { ["reviewerUserId"] = v2Supervisor })).StatusCode);
+        Assert.Equal(v2Supervisor, await f.WithDbAsync((db, _) => db.CampaignReporters.Where(r => r.Id == s.Reporter2).Select(r => r.ReviewerUserId).SingleAsync()));
+
         // The county's staff read the page but do not assign (not the organizer's own).
         var county = await f.PagesAsync(D.A.StaffUser);
         Assert.Empty((await county.GetHtmlAsync(url)).QuerySelectorAll("select[name=reviewerUserId]"));
