@@ -1,3 +1,5 @@
+using Shuzhi.Domain.Reports;
+
 namespace Shuzhi.Domain.Campaigns;
 
 /// <summary>
@@ -18,6 +20,10 @@ public sealed class Track
     /// <summary>Speaking time in minutes for on-site debriefs (seed 004: 8).</summary>
     public int? SpeakingMinutes { get; private set; }
     public bool PptRequired { get; private set; }
+    /// <summary>The outline template the track's reporters write to (seed 003 附件1 unless changed).</summary>
+    public ReportOutline Outline { get; private set; } = ReportOutline.Seed003;
+    /// <summary>The report checks of the track with their numbers (seed 003 unless changed).</summary>
+    public ReportRules Rules { get; private set; } = ReportRules.Seed003;
 
     public static Track Create(int campaignId, string name, int sortOrder, DebriefMode mode, IReadOnlyList<WeightedComponent> components,
         BallotForm ballot, int? speakingMinutes, bool pptRequired)
@@ -50,7 +56,21 @@ public sealed class Track
         PptRequired = mode.IsOnSite() && pptRequired;
     }
 
-    public Track CopyTo(int campaignId) => Create(campaignId, Name, SortOrder, Mode, Components, Ballot, SpeakingMinutes, PptRequired);
+    /// <summary>Sets the outline and the rules; the rules must be valid and the outline must have a section.</summary>
+    public void SetReportTemplate(ReportOutline outline, ReportRules rules)
+    {
+        if (outline.Sections.Count == 0) throw new DomainException("Track.OutlineEmpty");
+        if (outline.Sections.Select(s => s.Key).Distinct().Count() != outline.Sections.Count) throw new DomainException("Track.OutlineDuplicateKey");
+        Outline = outline;
+        Rules = rules.EnsureValid();
+    }
+
+    public Track CopyTo(int campaignId)
+    {
+        var copy = Create(campaignId, Name, SortOrder, Mode, Components, Ballot, SpeakingMinutes, PptRequired);
+        copy.SetReportTemplate(Outline, Rules);
+        return copy;
+    }
 }
 
 /// <summary>A point of the plan's 重点内容 or a 必答题, with the keywords a report must contain to address it.</summary>
@@ -117,16 +137,23 @@ public sealed class CampaignReporter
     public int CampaignId { get; private set; }
     public int TrackId { get; private set; }
     public int OrganizationId { get; private set; }
+    /// <summary>The campaign's organizer, copied here so the scope filter needs no join to the campaign (no filter cycle).</summary>
+    public int OrganizerId { get; private set; }
     public int? PersonId { get; private set; }
     public bool IsActing { get; private set; }
     public bool ShortTenure { get; private set; }
     public int SortOrder { get; private set; }
+    /// <summary>The 包片领导 who reviews this reporter's report (an account id), when assigned.</summary>
+    public string? ReviewerUserId { get; private set; }
 
-    public static CampaignReporter From(int campaignId, int trackId, DerivedReporter d, int sortOrder) => new()
+    public static CampaignReporter From(int campaignId, int organizerId, int trackId, DerivedReporter d, int sortOrder) => new()
     {
-        CampaignId = campaignId, TrackId = trackId, OrganizationId = d.OrganizationId, PersonId = d.PersonId,
+        CampaignId = campaignId, OrganizerId = organizerId, TrackId = trackId, OrganizationId = d.OrganizationId, PersonId = d.PersonId,
         IsActing = d.IsActing, ShortTenure = d.ShortTenure, SortOrder = sortOrder,
     };
 
     public void MoveTo(int trackId) => TrackId = trackId;
+
+    /// <summary>Assigns (or, with null, clears) the reviewing leader.</summary>
+    public void AssignReviewer(string? userId) => ReviewerUserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
 }

@@ -1,3 +1,4 @@
+using Shuzhi.Domain.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
@@ -33,6 +34,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<ApprovalRequirement> ApprovalRequirements => Set<ApprovalRequirement>();
     public DbSet<OverdueItem> OverdueItems => Set<OverdueItem>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -93,14 +96,24 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             string.Compare(p.Organization!.Path, ScopePrefix) >= 0 && string.Compare(p.Organization!.Path, ScopeUpper) < 0);
         // A campaign belongs to its organizer's subtree; its parts follow the campaign. Overdue steps are
         // also seen by the organization responsible for them (a reporter below or outside the organizer's staff).
+        // A reporter's own accounts (scope = the reporter organization) see the campaign they report in; the
+        // reporter rows carry the organizer (denormalized), so their filter needs no campaign: no filter cycle.
+        // Not through the Organizer navigation: a required navigation is an inner join with the filtered organizations.
+        // (Reads that Include(c => c.Organizer) still drop the campaign for a reporter: those are the organizer's pages.)
         builder.Entity<Campaign>().HasQueryFilter(c =>
-            string.Compare(c.Organizer!.Path, ScopePrefix) >= 0 && string.Compare(c.Organizer!.Path, ScopeUpper) < 0);
+            Organizations.Any(o => o.Id == c.OrganizerId)
+            || CampaignReporters.Any(r => r.CampaignId == c.Id && Organizations.Any(o => o.Id == r.OrganizationId)));
         builder.Entity<Track>().HasQueryFilter(t => Campaigns.Any(c => c.Id == t.CampaignId));
         builder.Entity<CampaignTopic>().HasQueryFilter(t => Campaigns.Any(c => c.Id == t.CampaignId));
-        builder.Entity<CampaignReporter>().HasQueryFilter(r => Campaigns.Any(c => c.Id == r.CampaignId));
-        builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId));
+        // A reporter row is seen by the organizer's subtree and by the reporter organization's own subtree, never by other reporters.
+        builder.Entity<CampaignReporter>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.OrganizationId || o.Id == r.OrganizerId));
+        builder.Entity<Report>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
+        builder.Entity<ReportVersion>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
+        // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
+        builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));
-        builder.Entity<OverdueItem>().HasQueryFilter(o => Organizations.Any(x => x.Id == o.OrganizationId) || Campaigns.Any(c => c.Id == o.CampaignId));
+        builder.Entity<OverdueItem>().HasQueryFilter(o => Organizations.Any(x => x.Id == o.OrganizationId)
+            || Campaigns.Any(c => c.Id == o.CampaignId && Organizations.Any(x => x.Id == c.OrganizerId)));
         // Entries without an organization (logins, settings) are for the unrestricted only.
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted ||
             (a.OrgPath != null && string.Compare(a.OrgPath, ScopePrefix) >= 0 && string.Compare(a.OrgPath, ScopeUpper) < 0));

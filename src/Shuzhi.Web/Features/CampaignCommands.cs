@@ -50,9 +50,10 @@ public sealed class CampaignCommands(AppDbContext db, CurrentActor actor, TimePr
             db.Organizations.IgnoreQueryFilters().Any(o => o.Id == r.UpperOrganizationId && ancestorCodes.Contains(o.Code)), ct);
     }
 
-    /// <summary>On-site reporters without an approved report. Reports arrive with the report issue; until then none is approved.</summary>
+    /// <summary>On-site reporters without an approved report (only approved reports count as submitted).</summary>
     public async Task<int> OnSiteReportersWithoutApprovedReportAsync(int campaignId, CancellationToken ct) =>
-        (await db.CampaignReporters.Where(r => r.CampaignId == campaignId)
+        (await db.CampaignReporters.Where(r => r.CampaignId == campaignId
+                && !db.Reports.Any(x => x.CampaignReporterId == r.Id && x.Status == Shuzhi.Domain.Reports.ReportStatus.Approved))
             .Join(db.Tracks, r => r.TrackId, t => t.Id, (r, t) => t.Mode).ToListAsync(ct))
         .Count(m => m.IsOnSite());
 
@@ -105,7 +106,7 @@ public sealed class CampaignCommands(AppDbContext db, CurrentActor actor, TimePr
             .ToLookup(p => p.OrganizationId);
         var derived = Reporters.Derive(orgs.OrderBy(o => o.Path, StringComparer.Ordinal), positions, campaign.Timeline.Start, campaign.ShortTenureMonths);
         var order = await db.CampaignReporters.Where(r => r.TrackId == track.Id).Select(r => (int?)r.SortOrder).MaxAsync(ct) ?? 0;
-        foreach (var d in derived) db.CampaignReporters.Add(CampaignReporter.From(campaign.Id, track.Id, d, ++order));
+        foreach (var d in derived) db.CampaignReporters.Add(CampaignReporter.From(campaign.Id, campaign.OrganizerId, track.Id, d, ++order));
         await db.SaveChangesAsync(ct);
         return derived.Count;
     }

@@ -1,3 +1,4 @@
+using Shuzhi.Domain.Reports;
 using Shuzhi.Web.Features;
 
 namespace Shuzhi.Web.Infrastructure;
@@ -17,6 +18,7 @@ public static partial class DemoData
         // Seed 003: reports due 5 January, the meeting after; 现场述职 of all 21 村（社区）书记.
         await CampaignAsync(db, cmd, "TJZ", 2023, "童家镇2023年度村（社区）党组织书记抓党建述职评议考核实施方案",
             CampaignTimeline.From(new(2023, 12, 20), new(2024, 1, 5), new(2024, 1, 8), new(2024, 1, 10), new(2024, 1, 20), new(2024, 1, 25)),
+            ReportOutline.Seed003, ReportRules.Seed003,
             [
                 // Seed 003 四.4 combines 平时考核、实地调研、现场述职 without weights: these are ours.
                 new("村（社区）党组织书记", DebriefMode.OnSite,
@@ -29,6 +31,7 @@ public static partial class DemoData
         // The notice names each track's methods but no weights: the weights below are ours.
         await CampaignAsync(db, cmd, "SZTU", 2022, "深圳技术大学2022年度基层党组织书记述职考核",
             CampaignTimeline.From(new(2022, 11, 24), new(2022, 11, 28), new(2022, 11, 28), new(2022, 11, 29), new(2022, 12, 7), new(2022, 12, 20)),
+            ReportOutline.Seed004, ReportRules.Seed004,
             [
                 // 一：书面述职、现场述职（8分钟，PPT）、交叉检查互评、党委组织部考评.
                 new("招生学院党总支、直属党支部书记", DebriefMode.Both,
@@ -50,6 +53,7 @@ public static partial class DemoData
         // Seed 000: a college 党总支 debriefs its branch secretaries with the 德能勤绩廉学 ballot.
         await CampaignAsync(db, cmd, "SZTU-C01", 2023, "中德智能制造学院党总支2023年度基层党组织书记抓基层党建工作述职评议考核",
             CampaignTimeline.From(new(2023, 12, 1), new(2023, 12, 20), new(2023, 12, 25), new(2024, 1, 5), new(2024, 1, 15), new(2024, 1, 20)),
+            ReportOutline.Seed003, ReportRules.Seed000,
             [
                 // Seed 000 综合现场述职测评和实地检查巡察 without weights: these are ours.
                 new("党支部书记", DebriefMode.OnSite,
@@ -63,7 +67,7 @@ public static partial class DemoData
         int? Minutes, bool Ppt, Func<Organization, IQueryable<int>> Reporters);
 
     private static async Task CampaignAsync(AppDbContext db, CampaignCommands cmd, string organizerCode, int year, string title,
-        CampaignTimeline timeline, IReadOnlyList<DemoTrack> tracks)
+        CampaignTimeline timeline, ReportOutline outline, ReportRules rules, IReadOnlyList<DemoTrack> tracks)
     {
         var organizer = await db.Organizations.SingleAsync(o => o.Code == organizerCode);
         if (await db.Campaigns.AnyAsync(c => c.OrganizerId == organizer.Id && c.Year == year)) return;
@@ -72,6 +76,7 @@ public static partial class DemoData
         foreach (var t in tracks)
         {
             var track = Track.Create(campaign.Id, t.Name, ++order, t.Mode, t.Components, t.Ballot, t.Minutes, t.Ppt);
+            track.SetReportTemplate(outline, rules);
             db.Tracks.Add(track);
             await db.SaveChangesAsync();
             await cmd.AddReportersAsync(campaign, track, await t.Reporters(organizer).ToListAsync(), default);

@@ -33,6 +33,8 @@ public abstract class DemoCampaignTests<TFactory>(TFactory f) where TFactory : S
             Assert.Equal([("好", 100), ("较好", 90), ("一般", 75), ("差", 60)], t003.Ballot.Grades.Select(g => (g.Label, g.Points)));
             Assert.Equal(["拼经济搞建设", "防风险保安全"], await db.CampaignTopics.Where(t => t.CampaignId == tjz.Id && t.IsMustAnswer).OrderBy(t => t.SortOrder).Select(t => t.Title).ToListAsync());
             Assert.Equal(2, await db.CampaignReporters.CountAsync(r => r.CampaignId == tjz.Id && (r.IsActing || r.ShortTenure)));
+            Assert.Equal(Shuzhi.Web.Data.Configurations.JsonColumn.Write(Shuzhi.Domain.Reports.ReportOutline.Seed003), Shuzhi.Web.Data.Configurations.JsonColumn.Write(t003.Outline));
+            Assert.Equal(Shuzhi.Web.Data.Configurations.JsonColumn.Write(Shuzhi.Domain.Reports.ReportRules.Seed003), Shuzhi.Web.Data.Configurations.JsonColumn.Write(t003.Rules));
 
             // Seed 004: the university 2022, three tracks as the notice has them.
             var (_, sztu, sztuReporters) = await Load("SZTU", 2022);
@@ -48,6 +50,8 @@ public abstract class DemoCampaignTests<TFactory>(TFactory f) where TFactory : S
             Assert.Equal(["SZTU-D03", "SZTU-JJ", "SZTU-N01", "SZTU-N02", "SZTU-N03", "SZTU-N04", "SZTU-N05"], sztuReporters[sztu[1].Id].Order());
             Assert.Equal(23, sztuReporters[sztu[2].Id].Count()); // 7 colleges × 3 branches + 2 基教集团 branches
             Assert.Contains("SZTU-JJ-B2", sztuReporters[sztu[2].Id]);
+            Assert.All(sztu, t => Assert.Equal("工作特色亮点", t.Outline.Sections[5].Heading));
+            Assert.All(sztu, t => Assert.Equal(Shuzhi.Web.Data.Configurations.JsonColumn.Write(Shuzhi.Domain.Reports.ReportRules.Seed004), Shuzhi.Web.Data.Configurations.JsonColumn.Write(t.Rules)));
 
             // Seed 000: a college 党总支 2023 with the dimension ballot.
             var (_, c01, c01Reporters) = await Load("SZTU-C01", 2023);
@@ -55,6 +59,8 @@ public abstract class DemoCampaignTests<TFactory>(TFactory f) where TFactory : S
             Assert.Equal(BallotKind.Dimension, t000.Ballot.Kind);
             Assert.Equal([("德", 20), ("能", 15), ("勤", 15), ("绩", 20), ("廉", 15), ("学", 15)], t000.Ballot.Dimensions.Select(d => (d.Label, d.MaxPoints)));
             Assert.Equal(3, c01Reporters[t000.Id].Count());
+            Assert.Equal(3000, t000.Rules.Length.Max); // seed 000 rules on the seed 003 outline
+            Assert.Equal("主要做法和成效", t000.Outline.Sections[0].Heading);
         });
     }
 }

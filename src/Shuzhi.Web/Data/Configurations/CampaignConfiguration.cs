@@ -49,6 +49,8 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
             v => JsonSerializer.Serialize(v, Json),
             v => JsonSerializer.Deserialize<BallotForm>(v, Json)!,
             new ValueComparer<BallotForm>((x, y) => JsonSerializer.Serialize(x, Json) == JsonSerializer.Serialize(y, Json), v => JsonSerializer.Serialize(v, Json).GetHashCode(), v => v));
+        b.Property(t => t.Outline).AsJson();
+        b.Property(t => t.Rules).AsJson();
     }
 }
 
@@ -70,6 +72,10 @@ internal sealed class CampaignReporterConfiguration : IEntityTypeConfiguration<C
         b.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Track>().WithMany().HasForeignKey(r => r.TrackId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReviewerUserId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(r => r.ReviewerUserId).HasMaxLength(450);
+        b.HasIndex(r => r.OrganizerId);
         b.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         // An organization reports once per campaign.
         b.HasIndex(r => new { r.CampaignId, r.OrganizationId }).IsUnique();

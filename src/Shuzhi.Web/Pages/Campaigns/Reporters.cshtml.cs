@@ -8,7 +8,7 @@ namespace Shuzhi.Web.Pages.Campaigns;
 /// Who debriefs, grouped by track: added by kind of direct subordinate or picked, moved or removed
 /// until the meeting stage. Everyone in scope reads; only staff change.
 /// </summary>
-public sealed class ReportersModel(TrackCommands cmd, AppDbContext db) : PageModel
+public sealed class ReportersModel(TrackCommands cmd, AppDbContext db, ReportCommands reports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ListQuery Query { get; set; } = new();
 
@@ -16,6 +16,10 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db) : PageMod
     public IReadOnlyList<Track> Tracks { get; private set; } = [];
     public PageResult<ReporterRow> Rows { get; private set; } = new([], 1, 50, 0);
     public IReadOnlyList<Organization> Candidates { get; private set; } = [];
+    /// <summary>Reviewing leader (包片领导) of each reporter, the names to show, and whom staff may assign.</summary>
+    public IReadOnlyDictionary<int, string?> ReviewerOf { get; private set; } = new Dictionary<int, string?>();
+    public IReadOnlyDictionary<string, string> ReviewerNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<AppUser> Reviewers { get; private set; } = [];
     public bool CanEdit => (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.OrgStaff)) && cmd.MayEdit(Campaign);
     public bool SetupOpen => Campaign.Stage < CampaignStage.Evaluation;
 
@@ -81,6 +85,14 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db) : PageMod
             return string.Format(TrackStrings.Reporter_Moved, Tracks.First(t => t.Id == trackId).Name);
         }, ct);
 
+    public Task<IActionResult> OnPostReviewerAsync(int campaignId, int reporterId, string? reviewerUserId, CancellationToken ct) =>
+        ChangeAsync(campaignId, async () =>
+        {
+            var r = await db.CampaignReporters.SingleOrDefaultAsync(x => x.Id == reporterId && x.CampaignId == Campaign.Id, ct) ?? throw new Missing();
+            await reports.AssignReviewerAsync(User, Campaign, r, reviewerUserId, ct);
+            return ReportStrings.Rp_ReviewerAssigned;
+        }, ct);
+
     private sealed class Missing : Exception;
 
     private async Task<IActionResult> ChangeAsync(int campaignId, Func<Task<string>> change, CancellationToken ct)
@@ -126,6 +138,10 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db) : PageMod
             : Query.Desc ? ((IOrderedEnumerable<ReporterRow>)ordered).ThenByDescending(sel) : ((IOrderedEnumerable<ReporterRow>)ordered).ThenBy(sel);
         var list = ordered.ToList();
         Rows = new PageResult<ReporterRow>(list.Skip((Query.SafePage - 1) * Query.SafeSize).Take(Query.SafeSize).ToList(), Query.SafePage, Query.SafeSize, list.Count);
+        ReviewerOf = await db.CampaignReporters.Where(r => r.CampaignId == c.Id).ToDictionaryAsync(r => r.Id, r => r.ReviewerUserId, ct);
+        var reviewerIds = ReviewerOf.Values.OfType<string>().Distinct().ToList();
+        ReviewerNames = await db.ScopedUsers().Where(u => reviewerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "", ct);
+        if (CanEdit) Reviewers = await reports.ReviewerCandidatesAsync(c, ct);
         if (CanEdit && Campaign.Stage < CampaignStage.Evaluation && c.Organizer is { } organizer)
         {
             var reporting = await db.CampaignReporters.Where(r => r.CampaignId == c.Id).Select(r => r.OrganizationId).ToListAsync(ct);

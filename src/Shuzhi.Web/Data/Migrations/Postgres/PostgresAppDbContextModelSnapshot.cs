@@ -295,8 +295,15 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PersonId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReviewerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<bool>("ShortTenure")
                         .HasColumnType("boolean");
@@ -311,7 +318,11 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("OrganizerId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReviewerUserId");
 
                     b.HasIndex("CampaignId", "OrganizationId")
                         .IsUnique();
@@ -421,8 +432,16 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Outline")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("PptRequired")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -564,6 +583,87 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Role", "StartDate");
 
                     b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CampaignReporterId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastSavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignReporterId")
+                        .IsUnique();
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignReporterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignReporterId");
+
+                    b.HasIndex("ReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions");
                 });
 
             modelBuilder.Entity("Shuzhi.Web.Data.AppUser", b =>
@@ -916,10 +1016,21 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Shuzhi.Domain.Organizations.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shuzhi.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Shuzhi.Domain.Campaigns.Track", null)
                         .WithMany()
@@ -997,6 +1108,30 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.Report", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportVersion", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignReporterId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shuzhi.Web.Data.AppUser", b =>

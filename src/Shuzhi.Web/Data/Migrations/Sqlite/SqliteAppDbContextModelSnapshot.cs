@@ -278,8 +278,15 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("ShortTenure")
                         .HasColumnType("INTEGER");
@@ -294,7 +301,11 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("OrganizerId");
+
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("ReviewerUserId");
 
                     b.HasIndex("CampaignId", "OrganizationId")
                         .IsUnique();
@@ -398,8 +409,16 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Outline")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PptRequired")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
@@ -534,6 +553,83 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Role", "StartDate");
 
                     b.ToTable("Positions");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastSavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignReporterId")
+                        .IsUnique();
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignReporterId");
+
+                    b.HasIndex("ReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions");
                 });
 
             modelBuilder.Entity("Shuzhi.Web.Data.AppUser", b =>
@@ -881,10 +977,21 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Shuzhi.Domain.Organizations.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shuzhi.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Shuzhi.Domain.Campaigns.Track", null)
                         .WithMany()
@@ -962,6 +1069,30 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.Navigation("Organization");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.Report", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportVersion", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignReporterId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shuzhi.Web.Data.AppUser", b =>

@@ -1,0 +1,188 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Shuzhi.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReportFlow : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Outline",
+                table: "Tracks",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Rules",
+                table: "Tracks",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "OrganizerId",
+                table: "CampaignReporters",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewerUserId",
+                table: "CampaignReporters",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            // Existing rows: the organizer comes from the campaign; tracks get the default template (seed 003).
+            migrationBuilder.Sql("UPDATE \"CampaignReporters\" SET \"OrganizerId\" = (SELECT c.\"OrganizerId\" FROM \"Campaigns\" c WHERE c.\"Id\" = \"CampaignReporters\".\"CampaignId\")");
+            migrationBuilder.Sql("UPDATE \"Tracks\" SET \"Outline\" = '" + Shuzhi.Web.Data.Configurations.JsonColumn.Write(Shuzhi.Domain.Reports.ReportOutline.Seed003).Replace("'", "''")
+                + "', \"Rules\" = '" + Shuzhi.Web.Data.Configurations.JsonColumn.Write(Shuzhi.Domain.Reports.ReportRules.Seed003).Replace("'", "''") + "' WHERE \"Outline\" = ''");
+
+            migrationBuilder.CreateTable(
+                name: "Reports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignReporterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    LastSavedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    VersionCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reports_CampaignReporters_CampaignReporterId",
+                        column: x => x.CampaignReporterId,
+                        principalTable: "CampaignReporters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignReporterId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportVersions_CampaignReporters_CampaignReporterId",
+                        column: x => x.CampaignReporterId,
+                        principalTable: "CampaignReporters",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_ReportVersions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignReporters_OrganizerId",
+                table: "CampaignReporters",
+                column: "OrganizerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignReporters_ReviewerUserId",
+                table: "CampaignReporters",
+                column: "ReviewerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_CampaignReporterId",
+                table: "Reports",
+                column: "CampaignReporterId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportVersions_CampaignReporterId",
+                table: "ReportVersions",
+                column: "CampaignReporterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportVersions_ReportId_Number",
+                table: "ReportVersions",
+                columns: new[] { "ReportId", "Number" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CampaignReporters_AspNetUsers_ReviewerUserId",
+                table: "CampaignReporters",
+                column: "ReviewerUserId",
+                principalTable: "AspNetUsers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CampaignReporters_Organizations_OrganizerId",
+                table: "CampaignReporters",
+                column: "OrganizerId",
+                principalTable: "Organizations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_CampaignReporters_AspNetUsers_ReviewerUserId",
+                table: "CampaignReporters");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_CampaignReporters_Organizations_OrganizerId",
+                table: "CampaignReporters");
+
+            migrationBuilder.DropTable(
+                name: "ReportVersions");
+
+            migrationBuilder.DropTable(
+                name: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CampaignReporters_OrganizerId",
+                table: "CampaignReporters");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CampaignReporters_ReviewerUserId",
+                table: "CampaignReporters");
+
+            migrationBuilder.DropColumn(
+                name: "Outline",
+                table: "Tracks");
+
+            migrationBuilder.DropColumn(
+                name: "Rules",
+                table: "Tracks");
+
+            migrationBuilder.DropColumn(
+                name: "OrganizerId",
+                table: "CampaignReporters");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewerUserId",
+                table: "CampaignReporters");
+        }
+    }
+}
