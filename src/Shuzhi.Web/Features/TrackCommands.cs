@@ -102,6 +102,8 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
         EnsureEditable(campaign);
         var org = await db.Organizations.IgnoreQueryFilters().SingleAsync(o => o.Id == reporter.OrganizationId, ct);
         var track = await db.Tracks.SingleAsync(t => t.Id == reporter.TrackId, ct);
+        // Removing would take the report and its versions with it: nothing written is lost that way.
+        if (await db.Reports.AnyAsync(r => r.CampaignReporterId == reporter.Id, ct)) throw new DomainException("Track.ReporterHasReport", org.Name);
         db.CampaignReporters.Remove(reporter);
         db.Audit("reporter-remove", nameof(CampaignReporter), reporter.Id.ToString(),
             JsonSerializer.Serialize(new { campaignId = campaign.Id, organization = org.Name, organizationCode = org.Code, track = track.Name }, Json),

@@ -77,6 +77,14 @@ public abstract class ReporterTests<TFactory>(TFactory f) where TFactory : Shuzh
         var foreign = await CampaignTestKit.TrackAsync(f, otherCampaign, "别的方案的层面");
         var refused = await staff.PostFormAsync($"{url}?handler=Move&reporterId={r1}", new() { ["trackId"] = foreign.ToString() }, formPage: url);
         Assert.Contains("目标层面不属于本次述职评议", (await refused.HtmlAsync()).Text());
+        // A reporter who has started writing keeps the report: removing is refused, moving is not.
+        await f.WithDbAsync(async db =>
+        {
+            db.Reports.Add(Shuzhi.Domain.Reports.Report.Start(r1));
+            await db.SaveChangesAsync();
+        });
+        var kept = await staff.PostFormAsync($"{url}?handler=Remove&reporterId={r1}", [], formPage: url);
+        Assert.Contains("已开始撰写述职报告，不能移除", (await kept.HtmlAsync()).Text());
 
         await f.WithDbAsync(async db =>
         {
