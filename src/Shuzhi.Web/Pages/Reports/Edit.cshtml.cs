@@ -142,14 +142,14 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
     }
 
     /// <summary>Attaches a stamped PDF copy (checked by its first bytes, not its name).</summary>
-    public async Task<IActionResult> OnPostUploadPdfAsync(int reporterId, IFormFile? pdf, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadPdfAsync(int reporterId, IFormFile? file, CancellationToken ct)
     {
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
-        if (pdf is null || pdf.Length == 0) return await RefusedAsync(ReportStrings.Rf_NoFile, ct);
+        if (file is null || file.Length == 0) return await RefusedAsync(ReportStrings.Rf_NoFile, ct);
         try
         {
-            await using var stream = pdf.OpenReadStream();
-            await files.UploadPdfAsync(User, Ctx, stream, pdf.FileName, ct);
+            await using var stream = file.OpenReadStream();
+            await files.UploadPdfAsync(User, Ctx, stream, file.FileName, ct);
             Message = ReportStrings.Rf_PdfUploaded;
             return RedirectToPage(new { reporterId });
         }
