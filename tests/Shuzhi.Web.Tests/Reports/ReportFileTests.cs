@@ -10,6 +10,7 @@ using Shuzhi.Web.Data;
 using Shuzhi.Web.Documents;
 using Shuzhi.Web.Infrastructure;
 using Shuzhi.Web.Resources;
+using Shuzhi.Web.Tests.Campaigns;
 using Shuzhi.Web.Tests.Infrastructure;
 
 namespace Shuzhi.Web.Tests.Reports;
@@ -81,6 +82,8 @@ public abstract class ReportFileTests<TFactory>(TFactory f) where TFactory : Shu
     {
         var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2091);
         var secretary = await f.PagesAsync(D.A.SecretaryUser);
+        var fresh = await secretary.GetHtmlAsync(Edit(s.Reporter1));
+        Assert.Null(fresh.QuerySelector("#upload-docx")!.GetAttribute("data-confirm")); // nothing written yet: nothing to replace
         var bytes = Seed003Docx();
         var res = await secretary.PostFileAsync($"{Edit(s.Reporter1)}?handler=Upload", bytes, "../甲村:述职报告.docx", Edit(s.Reporter1));
         Assert.Equal(HttpStatusCode.OK, res.StatusCode);
@@ -179,6 +182,21 @@ public abstract class ReportFileTests<TFactory>(TFactory f) where TFactory : Shu
     }
 
     [Fact]
+    public async Task A_submitted_report_is_not_replaced_by_an_upload()
+    {
+        var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2097);
+        var secretary = await f.PagesAsync(D.A.SecretaryUser);
+        var edit = Edit(s.Reporter1);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretary.PostPairsAsync($"{edit}?handler=Submit", ReportTestKit.Fields(ReportTestKit.Good), edit)).StatusCode);
+        Assert.Null((await secretary.GetHtmlAsync(edit)).QuerySelector("#upload-docx"));
+        var error = await ErrorAsync(await secretary.PostFileAsync($"{edit}?handler=Upload", Seed003Docx(), "报告.docx", edit));
+        Assert.Equal(Messages.Get("Report.AwaitingReview", []), error);
+        Assert.Empty(await FilesAsync(s.Reporter1));
+        Assert.Equal(ReportStatus.Submitted, (await ReportTestKit.ReportAsync(f, s.Reporter1))!.Status);
+        Assert.Equal(ReportTestKit.Good[5], (await ReportTestKit.ReportAsync(f, s.Reporter1))!.Text.Section("problems"));
+    }
+
+    [Fact]
     public async Task A_stamped_pdf_is_kept_and_a_file_that_is_not_a_pdf_is_refused()
     {
         var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2094);
@@ -220,6 +238,14 @@ public abstract class ReportFileTests<TFactory>(TFactory f) where TFactory : Shu
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostFileAsync($"{Edit(s.Reporter1)}?handler=Upload", Seed003Docx(), "x.docx", "/Reports")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostFileAsync($"{Edit(s.Reporter1)}?handler=UploadPdf", "%PDF-1.4"u8.ToArray(), "x.pdf", "/Reports")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"{Edit(s.Reporter1)}?handler=File&id={file.Id}")).StatusCode);
+        // The assigned reviewer reads the report, so may download its files and export it.
+        await ReportTestKit.ReviewerAsync(f, D.A.Town.Id, "rf_reviewer_2095", s.Reporter1);
+        var reviewer = await f.PagesAsync("rf_reviewer_2095");
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"{Edit(s.Reporter1)}?handler=File&id={file.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/Reports/Review/{s.Reporter1}?handler=Docx")).StatusCode);
+        Assert.NotNull((await reviewer.GetHtmlAsync($"/Reports/Review/{s.Reporter1}")).QuerySelector($"[data-report-files] a[data-file='{file.Id}']"));
+        // Not a writer: sent to the review page, nothing stored (checked below).
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFileAsync($"{Edit(s.Reporter1)}?handler=UploadPdf", "%PDF-1.4"u8.ToArray(), "x.pdf", $"/Reports/Review/{s.Reporter1}")).StatusCode);
         // A file id of another reporter is not found under this one.
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"{Edit(s.Reporter2)}?handler=File&id={file.Id}")).StatusCode);
 
