@@ -174,6 +174,10 @@ public abstract class ReportFileTests<TFactory>(TFactory f) where TFactory : Shu
         var xlsxError = await ErrorAsync(await secretary.PostFileAsync(url, xlsx.ToArray(), "报告.docx", Edit(s.Reporter1)));
         Assert.Contains(xlsxError, new[] { Strings.Docx_NotDocx, Strings.Docx_Corrupt });
 
+        var big = new byte[ReportFile.MaxDocxBytes + 1];
+        Seed003Docx().CopyTo(big, 0);
+        Assert.Equal(Strings.Docx_TooLarge, await ErrorAsync(await secretary.PostFileAsync(url, big, "报告.docx", Edit(s.Reporter1))));
+
         var text = System.Text.Encoding.UTF8.GetBytes("一、主要做法和成效\n全年讲党课4次。");
         Assert.Equal(Strings.Docx_NotDocx, await ErrorAsync(await secretary.PostFileAsync(url, text, "报告.docx", Edit(s.Reporter1))));
 
@@ -204,6 +208,11 @@ public abstract class ReportFileTests<TFactory>(TFactory f) where TFactory : Shu
         var url = $"{Edit(s.Reporter1)}?handler=UploadPdf";
         var notPdf = await ErrorAsync(await secretary.PostFileAsync(url, Seed003Docx(), "盖章件.pdf", Edit(s.Reporter1)));
         Assert.Equal(ReportStrings.Rf_NotPdf, notPdf);
+        Assert.Empty(await FilesAsync(s.Reporter1));
+
+        var huge = new byte[ReportFile.MaxPdfBytes + 1];
+        "%PDF-1.4"u8.CopyTo(huge);
+        Assert.Equal(string.Format(ReportStrings.Rf_PdfTooLarge, 20), await ErrorAsync(await secretary.PostFileAsync(url, huge, "盖章件.pdf", Edit(s.Reporter1))));
         Assert.Empty(await FilesAsync(s.Reporter1));
 
         var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
