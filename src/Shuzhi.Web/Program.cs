@@ -42,6 +42,7 @@ builder.Services.AddScoped<Shuzhi.Web.Features.AccountCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OrganizationImporter>();
 builder.Services.AddScoped<Shuzhi.Web.Features.CampaignCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.ReportCommands>();
+builder.Services.AddScoped<Shuzhi.Web.Features.ReportFileCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.TrackCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.INotifier, Shuzhi.Web.Features.InAppNotifier>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OverdueScanner>();

@@ -36,6 +36,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -109,6 +110,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<CampaignReporter>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.OrganizationId || o.Id == r.OrganizerId));
         builder.Entity<Report>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
         builder.Entity<ReportVersion>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
+        builder.Entity<ReportFile>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));

@@ -100,7 +100,8 @@ internal sealed class AuditWriter(AppDbContext db, CurrentActor actor, TimeProvi
 
     private static PendingChange? Capture(EntityEntry e)
     {
-        var props = e.Properties.Where(p => !Ignored.Contains(p.Metadata.Name));
+        // File contents (byte[]) are not copied into the audit trail; their size and hash are.
+        var props = e.Properties.Where(p => !Ignored.Contains(p.Metadata.Name) && p.Metadata.ClrType != typeof(byte[]));
         Dictionary<string, object?> details;
         switch (e.State)
         {

@@ -42,7 +42,7 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
 
     private bool IsOrganizerStaff(ClaimsPrincipal user, CampaignReporter r) => IsOrganizerStaff(user, r.OrganizerId);
 
-    private bool IsOrganizerStaff(ClaimsPrincipal user, int organizerId) =>
+    public bool IsOrganizerStaff(ClaimsPrincipal user, int organizerId) =>
         user.IsInRole(Roles.Admin) && db.CurrentScope.Scope.IsUnrestricted
         || user.IsInRole(Roles.OrgStaff) && (db.CurrentScope.Scope.IsUnrestricted || db.CurrentScope.ScopeOrganizationId == organizerId);
 

@@ -8,7 +8,7 @@ namespace Shuzhi.Web.Pages.Campaigns;
 /// Who debriefs, grouped by track: added by kind of direct subordinate or picked, moved or removed
 /// until the meeting stage. Everyone in scope reads; only staff change.
 /// </summary>
-public sealed class ReportersModel(TrackCommands cmd, AppDbContext db, ReportCommands reports) : PageModel
+public sealed class ReportersModel(TrackCommands cmd, AppDbContext db, ReportCommands reports, ReportFileCommands reportFiles) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ListQuery Query { get; set; } = new();
 
@@ -21,6 +21,8 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db, ReportCom
     public IReadOnlyDictionary<string, string> ReviewerNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<AppUser> Reviewers { get; private set; } = [];
     public bool CanEdit => (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.OrgStaff)) && cmd.MayEdit(Campaign);
+    /// <summary>The organizer's own staff download all reports of a track as one .zip.</summary>
+    public bool CanDownloadReports => reports.IsOrganizerStaff(User, Campaign.OrganizerId);
     public bool SetupOpen => Campaign.Stage < CampaignStage.Evaluation;
 
     private static readonly Dictionary<string, Expression<Func<ReporterRow, object>>> Columns = new()
@@ -50,6 +52,20 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db, ReportCom
         db.Audit("export", nameof(CampaignReporter), null, $"{{\"campaignId\":{c.Id}}}", c.Organizer?.Path);
         await db.SaveChangesAsync(ct);
         return XlsxResult.File(this, [sheet], $"{c.Year}{TrackStrings.Export_ReportersName}");
+    }
+
+    /// <summary>All written reports of one track as a .zip of .docx files named by organization (organizer's staff only).</summary>
+    public async Task<IActionResult> OnGetReportsZipAsync(int campaignId, int trackId, CancellationToken ct)
+    {
+        if (await cmd.FindAsync(campaignId, ct) is not { } c) return NotFound();
+        Campaign = c;
+        var track = (await cmd.TracksAsync(c.Id, ct)).FirstOrDefault(t => t.Id == trackId);
+        if (track is null) return NotFound();
+        if (!CanDownloadReports) return Forbid();
+        var items = await reportFiles.TrackReportsAsync(c, track, ct);
+        db.Audit("export", nameof(Shuzhi.Domain.Reports.Report), null, System.Text.Json.JsonSerializer.Serialize(new { campaignId = c.Id, trackId, count = items.Count }), c.Organizer?.Path);
+        await db.SaveChangesAsync(ct);
+        return DocxResult.Zip(items, $"{c.Year}_{track.Name}_{ReportStrings.Rf_ZipName}");
     }
 
     public Task<IActionResult> OnPostAddByKindAsync(int campaignId, int trackId, string? kind, CancellationToken ct) =>

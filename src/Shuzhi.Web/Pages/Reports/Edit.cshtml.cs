@@ -1,4 +1,5 @@
 using Shuzhi.Domain.Reports;
+using Shuzhi.Web.Documents;
 using Shuzhi.Web.Features;
 
 namespace Shuzhi.Web.Pages.Reports;
@@ -9,8 +10,16 @@ namespace Shuzhi.Web.Pages.Reports;
 /// checks run on the server on submit. Out of scope is 404; in scope but not a writer is 403 (the reviewer is
 /// sent to the review page).
 /// </summary>
-public sealed class EditModel(ReportCommands cmd, TimeProvider clock) : PageModel
+[RequestSizeLimit(21 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 21 * 1024 * 1024)]
+public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, TimeProvider clock) : PageModel
 {
+    /// <summary>Stored originals and stamped PDFs, newest first.</summary>
+    public IReadOnlyList<ReportFileRow> Files { get; private set; } = [];
+    /// <summary>After a .docx upload: the paragraphs that fit no section, shown so the writer can place them.</summary>
+    public IReadOnlyList<UnplacedParagraph>? Unplaced { get; private set; }
+    public string? UploadMessage { get; private set; }
+    public bool HasText => Text.Sections.Values.Any(v => !string.IsNullOrWhiteSpace(v));
     public ReporterContext Ctx { get; private set; } = null!;
     public IReadOnlyList<CampaignTopic> Topics { get; private set; } = [];
     public ReportText Text { get; private set; } = ReportText.Empty;
@@ -30,6 +39,7 @@ public sealed class EditModel(ReportCommands cmd, TimeProvider clock) : PageMode
             return ReportCommands.IsReviewer(User, c.Reporter) ? Redirect($"/Reports/Review/{reporterId}") : Forbid();
         Topics = await cmd.TopicListAsync(c.Campaign.Id, ct);
         Text = c.Text;
+        Files = await files.ListAsync(reporterId, ct);
         return null;
     }
 
@@ -101,5 +111,73 @@ public sealed class EditModel(ReportCommands cmd, TimeProvider clock) : PageMode
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
+    }
+
+    /// <summary>Upload of a Word .docx: parsed into the outline and saved as the draft; the original is kept.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(int reporterId, IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(reporterId, ct) is { } stop) return stop;
+        string? error = null;
+        if (file is null || file.Length == 0) error = ReportStrings.Rf_NoFile;
+        else
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var result = await files.UploadDocxAsync(User, Ctx, stream, file.FileName, ct);
+                if (await cmd.FindAsync(reporterId, ct) is { } fresh) Ctx = fresh;
+                Text = Ctx.Text;
+                Files = await files.ListAsync(reporterId, ct);
+                Unplaced = result.Unplaced;
+                UploadMessage = result.Unplaced.Count == 0
+                    ? string.Format(ReportStrings.Rf_Uploaded, result.PlacedSections)
+                    : string.Format(ReportStrings.Rf_UploadedWithUnplaced, result.PlacedSections, result.Unplaced.Count);
+                Checks = await cmd.CheckAsync(Ctx, Text, ct);
+                return Page();
+            }
+            catch (DocxFormatException e) { error = Messages.Get(e.Code, []); }
+            catch (DomainException e) { error = Messages.For(e); }
+        }
+        return await RefusedAsync(error!, ct);
+    }
+
+    /// <summary>Attaches a stamped PDF copy (checked by its first bytes, not its name).</summary>
+    public async Task<IActionResult> OnPostUploadPdfAsync(int reporterId, IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(reporterId, ct) is { } stop) return stop;
+        if (file is null || file.Length == 0) return await RefusedAsync(ReportStrings.Rf_NoFile, ct);
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            await files.UploadPdfAsync(User, Ctx, stream, file.FileName, ct);
+            Message = ReportStrings.Rf_PdfUploaded;
+            return RedirectToPage(new { reporterId });
+        }
+        catch (DomainException e) { return await RefusedAsync(Messages.For(e), ct); }
+    }
+
+    private async Task<IActionResult> RefusedAsync(string message, CancellationToken ct)
+    {
+        ModelState.AddModelError("", message);
+        Checks = await cmd.CheckAsync(Ctx, Text, ct);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>A stored file, always as an attachment; for those who may read the report (the reviewer too).</summary>
+    public async Task<IActionResult> OnGetFileAsync(int reporterId, int id, CancellationToken ct)
+    {
+        if (await cmd.FindAsync(reporterId, ct) is not { } c) return NotFound();
+        if (!await cmd.MayReadAsync(User, c.Reporter, ct)) return Forbid();
+        if (await files.FindAsync(reporterId, id, ct) is not { } f) return NotFound();
+        return File(f.Content, f.ContentType, f.FileName);
+    }
+
+    /// <summary>The report as it now stands, as a .docx in the official layout.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int reporterId, CancellationToken ct)
+    {
+        if (await cmd.FindAsync(reporterId, ct) is not { } c) return NotFound();
+        if (!await cmd.MayReadAsync(User, c.Reporter, ct)) return Forbid();
+        return DocxResult.Report(files.Export(c, c.Text), ReportFileCommands.BaseName(c));
     }
 }

@@ -1,4 +1,5 @@
 using Shuzhi.Domain.Reports;
+using Shuzhi.Web.Documents;
 using Shuzhi.Web.Features;
 
 namespace Shuzhi.Web.Pages.Reports;
@@ -8,8 +9,9 @@ namespace Shuzhi.Web.Pages.Reports;
 /// (包片领导) approves it or returns it with a reason. Readable by its writers, its reviewer and the organizer's
 /// staff; out of scope is 404, anyone else in scope 403.
 /// </summary>
-public sealed class ReviewModel(ReportCommands cmd, TimeProvider clock) : PageModel
+public sealed class ReviewModel(ReportCommands cmd, ReportFileCommands files, TimeProvider clock) : PageModel
 {
+    public IReadOnlyList<ReportFileRow> Files { get; private set; } = [];
     public ReporterContext Ctx { get; private set; } = null!;
     public IReadOnlyList<ReportVersion> Versions { get; private set; } = [];
     public ReportText Shown { get; private set; } = ReportText.Empty;
@@ -31,6 +33,7 @@ public sealed class ReviewModel(ReportCommands cmd, TimeProvider clock) : PageMo
         Ctx = c;
         if (!await cmd.MayReadAsync(User, c.Reporter, ct)) return Forbid();
         Versions = await cmd.VersionsAsync(reporterId, ct);
+        Files = await files.ListAsync(reporterId, ct);
         // What the reviewer judges is the latest submission; before any, the current draft.
         Shown = Versions.LastOrDefault()?.Text ?? c.Text;
         Checks = await cmd.CheckAsync(c, Shown, ct);
@@ -41,6 +44,13 @@ public sealed class ReviewModel(ReportCommands cmd, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetAsync(int reporterId, CancellationToken ct) =>
         await LoadAsync(reporterId, ct) ?? Page();
+
+    /// <summary>The text shown here (the latest submission, or the draft before any) as a .docx.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int reporterId, CancellationToken ct)
+    {
+        if (await LoadAsync(reporterId, ct) is { } stop) return stop;
+        return DocxResult.Report(files.Export(Ctx, Shown), ReportFileCommands.BaseName(Ctx));
+    }
 
     public async Task<IActionResult> OnPostApproveAsync(int reporterId, CancellationToken ct)
     {
