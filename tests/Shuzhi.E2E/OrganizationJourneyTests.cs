@@ -141,7 +141,7 @@ public sealed class OrganizationJourneyTests(ShuzhiServer server, BrowserFixture
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = Xlsx.ContentType, Buffer = content });
         await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "上传并导入" }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.Contains("/Organizations/Manage/Import"));
-        await page.WaitForLoadStateAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     private static async Task ExpectErrorRowAsync(ILocator row, string rowNumber, string column, string reason)
