@@ -30,6 +30,8 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         ?? Report.IsLateWithoutReport(Ctx.Campaign.Timeline.ReportDeadline, cmd.Today);
     public TimeProvider Clock => clock;
     [TempData] public string? Message { get; set; }
+    /// <summary>Posted responses to last year's rectification items (responses[itemId]).</summary>
+    [BindProperty] public Dictionary<int, string?>? Responses { get; set; }
 
     private async Task<IActionResult?> LoadAsync(int reporterId, CancellationToken ct)
     {
@@ -55,7 +57,7 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         try
         {
-            var text = ReportCommands.TextFrom(Ctx, texts ?? []);
+            var text = ReportCommands.TextFrom(Ctx, texts ?? [], Responses);
             return new JsonResult(ReportUi.Json(await cmd.CheckAsync(Ctx, text, ct)));
         }
         catch (DomainException e) { return new UnprocessableEntityObjectResult(new { error = Messages.For(e) }); }
@@ -66,7 +68,7 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         try
         {
-            var r = await cmd.SaveDraftAsync(User, Ctx, ReportCommands.TextFrom(Ctx, texts ?? []), ct);
+            var r = await cmd.SaveDraftAsync(User, Ctx, ReportCommands.TextFrom(Ctx, texts ?? [], Responses), ct);
             var at = TimeZoneInfo.ConvertTime(r.LastSavedAt!.Value, clock.LocalTimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             return new JsonResult(new { saved = true, at, message = string.Format(ReportStrings.Rp_AutoSaved, at) });
         }
@@ -78,7 +80,7 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         try
         {
-            Text = ReportCommands.TextFrom(Ctx, texts ?? []);
+            Text = ReportCommands.TextFrom(Ctx, texts ?? [], Responses);
             await cmd.SaveDraftAsync(User, Ctx, Text, ct);
             Message = ReportStrings.Rp_Saved;
             return RedirectToPage(new { reporterId });
@@ -96,7 +98,7 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         try
         {
-            Text = ReportCommands.TextFrom(Ctx, texts ?? []);
+            Text = ReportCommands.TextFrom(Ctx, texts ?? [], Responses);
             await cmd.SubmitAsync(User, Ctx, Text, ct);
             Message = ReportStrings.Rp_SubmittedMsg;
             return RedirectToPage(new { reporterId });
