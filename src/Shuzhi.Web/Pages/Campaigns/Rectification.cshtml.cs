@@ -17,7 +17,7 @@ public sealed class RectificationModel(AppDbContext db, CampaignCommands command
     public IReadOnlyList<ReporterOrg> Reporters { get; private set; } = [];
     public ILookup<int, RectificationItem> Items { get; private set; } = Array.Empty<RectificationItem>().ToLookup(i => i.OrganizationId);
 
-    /// <summary>Which form failed ("new-{orgId}" or the item id) and why, with what was typed.</summary>
+    /// <summary>Which form failed ("new-{orgId}", the item id, or "top" for an organization not on the page) and why, with what was typed.</summary>
     public string? ErrorForm { get; private set; }
     public string? Error { get; private set; }
     public (string Text, string Source) Typed { get; private set; }
@@ -48,7 +48,7 @@ public sealed class RectificationModel(AppDbContext db, CampaignCommands command
         if (await LoadAsync(campaignId, ct) is { } stop) return stop;
         try
         {
-            if (Reporters.All(r => r.Id != organizationId)) throw new DomainException("Rr.NotReporter");
+            if (Reporters.All(r => r.Id != organizationId)) return Failed("top", new DomainException("Rr.NotReporter"), text, source);
             var order = Items[organizationId].Select(i => i.SortOrder).DefaultIfEmpty(0).Max();
             db.RectificationItems.Add(RectificationItem.Create(Campaign.Id, organizationId, order + 1, text ?? "", source, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
