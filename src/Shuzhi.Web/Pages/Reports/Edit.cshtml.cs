@@ -30,8 +30,23 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         ?? Report.IsLateWithoutReport(Ctx.Campaign.Timeline.ReportDeadline, cmd.Today);
     public TimeProvider Clock => clock;
     [TempData] public string? Message { get; set; }
-    /// <summary>Posted responses to last year's rectification items (responses[itemId]).</summary>
-    [BindProperty] public Dictionary<int, string?>? Responses { get; set; }
+    /// <summary>
+    /// Posted responses to last year's rectification items (fields responses[itemId]). Read from the form, not model-bound:
+    /// a dictionary bound without any such field would fall back to every form field and fail on the non-numeric keys.
+    /// </summary>
+    private Dictionary<int, string?>? Responses
+    {
+        get
+        {
+            if (!Request.HasFormContentType) return null;
+            var d = new Dictionary<int, string?>();
+            foreach (var (key, value) in Request.Form)
+                if (key.StartsWith("responses[", StringComparison.OrdinalIgnoreCase) && key.EndsWith(']')
+                    && int.TryParse(key.AsSpan(10, key.Length - 11), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                    d.TryAdd(id, value.ToString());
+            return d;
+        }
+    }
 
     private async Task<IActionResult?> LoadAsync(int reporterId, CancellationToken ct)
     {
