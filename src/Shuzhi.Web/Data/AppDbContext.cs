@@ -37,6 +37,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
+    public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -111,6 +112,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Report>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
         builder.Entity<ReportVersion>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
         builder.Entity<ReportFile>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
+        // A rectification item is seen by the reporter organization's subtree and by the units above it (the organizer's staff).
+        builder.Entity<RectificationItem>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizationId));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));

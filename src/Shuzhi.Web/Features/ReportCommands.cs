@@ -8,6 +8,8 @@ public sealed record ReporterContext(CampaignReporter Reporter, Campaign Campaig
 {
     public ReportText Text => Report?.Text ?? ReportText.Empty;
     public ReportStatus Status => Report?.Status ?? ReportStatus.Draft;
+    /// <summary>Last year's rectification items of the reporter organization, to be answered in this campaign, in order.</summary>
+    public IReadOnlyList<RectificationItem> RectificationItems { get; init; } = [];
 }
 
 /// <summary>One line of the “my reports” list.</summary>
@@ -37,7 +39,8 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
         var org = await db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
         var person = r.PersonId is { } pid ? await db.People.Where(p => p.Id == pid).Select(p => p.Name).SingleOrDefaultAsync(ct) : null;
         var report = await db.Reports.SingleOrDefaultAsync(x => x.CampaignReporterId == r.Id, ct);
-        return new ReporterContext(r, campaign, track, org ?? "", person, report);
+        var items = await RectificationItemsAsync(campaign.Id, r.OrganizationId, ct);
+        return new ReporterContext(r, campaign, track, org ?? "", person, report) { RectificationItems = items };
     }
 
     private bool IsOrganizerStaff(ClaimsPrincipal user, CampaignReporter r) => IsOrganizerStaff(user, r.OrganizerId);
@@ -71,9 +74,36 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
     public Task<List<CampaignTopic>> TopicListAsync(int campaignId, CancellationToken ct) =>
         db.CampaignTopics.Where(t => t.CampaignId == campaignId).OrderBy(t => t.IsMustAnswer).ThenBy(t => t.SortOrder).ToListAsync(ct);
 
-    /// <summary>The checks of the track on <paramref name="text"/> (rectification items: none until that issue lands).</summary>
+    /// <summary>The rectification items of one reporter organization in one campaign, in the order the reporter sees them.</summary>
+    public Task<List<RectificationItem>> RectificationItemsAsync(int campaignId, int organizationId, CancellationToken ct) =>
+        db.RectificationItems.Where(x => x.CampaignId == campaignId && x.OrganizationId == organizationId)
+            .OrderBy(x => x.SortOrder).ThenBy(x => x.Id).ToListAsync(ct);
+
+    /// <summary>The checks of the track on <paramref name="text"/>; each rectification item needs a response.</summary>
     public async Task<CheckRun> CheckAsync(ReporterContext c, ReportText text, CancellationToken ct) =>
-        ReportChecks.Run(c.Track.Outline, c.Track.Rules, text, await TopicsAsync(c.Campaign.Id, ct), []);
+        ReportChecks.Run(c.Track.Outline, c.Track.Rules, text, await TopicsAsync(c.Campaign.Id, ct), c.RectificationItems.Select(i => i.Id).ToList());
+
+    /// <summary>Longest response to one rectification item.</summary>
+    public const int MaxResponseLength = 5000;
+
+    /// <summary>
+    /// <see cref="TextFrom(ReporterContext, IReadOnlyList{string?})"/> with the posted responses to the reporter's
+    /// rectification items (item id → text); ids that are not the reporter's items are ignored, stored responses kept.
+    /// </summary>
+    public static ReportText TextFrom(ReporterContext c, IReadOnlyList<string?> texts, IReadOnlyDictionary<int, string?>? responses)
+    {
+        var text = TextFrom(c, texts);
+        if (responses is null) return text;
+        var d = new Dictionary<int, string>(text.RectificationResponses);
+        foreach (var item in c.RectificationItems)
+        {
+            if (!responses.TryGetValue(item.Id, out var r)) continue;
+            r = (r ?? "").Replace("\r\n", "\n");
+            if (r.Length > MaxResponseLength) throw new DomainException("Rr.ResponseTooLong", MaxResponseLength);
+            d[item.Id] = r;
+        }
+        return text with { RectificationResponses = d };
+    }
 
     /// <summary>
     /// The text from the posted sections, in outline order (one entry per outline section); longer sections are refused.

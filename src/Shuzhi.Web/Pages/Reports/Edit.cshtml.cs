@@ -30,6 +30,23 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         ?? Report.IsLateWithoutReport(Ctx.Campaign.Timeline.ReportDeadline, cmd.Today);
     public TimeProvider Clock => clock;
     [TempData] public string? Message { get; set; }
+    /// <summary>
+    /// Posted responses to last year's rectification items (fields responses[itemId]). Read from the form, not model-bound:
+    /// a dictionary bound without any such field would fall back to every form field and fail on the non-numeric keys.
+    /// </summary>
+    private Dictionary<int, string?>? Responses
+    {
+        get
+        {
+            if (!Request.HasFormContentType) return null;
+            var d = new Dictionary<int, string?>();
+            foreach (var (key, value) in Request.Form)
+                if (key.StartsWith("responses[", StringComparison.OrdinalIgnoreCase) && key.EndsWith(']')
+                    && int.TryParse(key.AsSpan(10, key.Length - 11), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                    d.TryAdd(id, value.ToString());
+            return d;
+        }
+    }
 
     private async Task<IActionResult?> LoadAsync(int reporterId, CancellationToken ct)
     {
@@ -55,7 +72,7 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         try
         {
-            var text = ReportCommands.TextFrom(Ctx, texts ?? []);
+            var text = ReportCommands.TextFrom(Ctx, texts ?? [], Responses);
             return new JsonResult(ReportUi.Json(await cmd.CheckAsync(Ctx, text, ct)));
         }
         catch (DomainException e) { return new UnprocessableEntityObjectResult(new { error = Messages.For(e) }); }
@@ -66,7 +83,7 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         try
         {
-            var r = await cmd.SaveDraftAsync(User, Ctx, ReportCommands.TextFrom(Ctx, texts ?? []), ct);
+            var r = await cmd.SaveDraftAsync(User, Ctx, ReportCommands.TextFrom(Ctx, texts ?? [], Responses), ct);
             var at = TimeZoneInfo.ConvertTime(r.LastSavedAt!.Value, clock.LocalTimeZone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             return new JsonResult(new { saved = true, at, message = string.Format(ReportStrings.Rp_AutoSaved, at) });
         }
@@ -78,7 +95,7 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         try
         {
-            Text = ReportCommands.TextFrom(Ctx, texts ?? []);
+            Text = ReportCommands.TextFrom(Ctx, texts ?? [], Responses);
             await cmd.SaveDraftAsync(User, Ctx, Text, ct);
             Message = ReportStrings.Rp_Saved;
             return RedirectToPage(new { reporterId });
@@ -96,7 +113,7 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         try
         {
-            Text = ReportCommands.TextFrom(Ctx, texts ?? []);
+            Text = ReportCommands.TextFrom(Ctx, texts ?? [], Responses);
             await cmd.SubmitAsync(User, Ctx, Text, ct);
             Message = ReportStrings.Rp_SubmittedMsg;
             return RedirectToPage(new { reporterId });

@@ -585,6 +585,45 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.ToTable("Positions");
                 });
 
+            modelBuilder.Entity("Shuzhi.Domain.Reports.RectificationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CampaignId", "OrganizationId", "SortOrder");
+
+                    b.ToTable("RectificationItems");
+                });
+
             modelBuilder.Entity("Shuzhi.Domain.Reports.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -1159,6 +1198,21 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.Navigation("Organization");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.RectificationItem", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shuzhi.Domain.Reports.Report", b =>
