@@ -101,7 +101,20 @@ public sealed class PostgresFactory : ShuzhiFactory
         NpgsqlConnection.ClearAllPools();
         await using var c = new NpgsqlConnection(Admin);
         await c.OpenAsync();
-        await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", c).ExecuteNonQueryAsync();
+        // FORCE cannot end a backend of another role (seen once: a server process on the fresh database);
+        // such a process is gone within moments, so the drop is retried before it counts as a failure.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", c).ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 }
 
