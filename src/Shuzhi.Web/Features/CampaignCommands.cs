@@ -147,8 +147,14 @@ public sealed class CampaignCommands(AppDbContext db, CurrentActor actor, TimePr
     /// the organizer's own staff, whose scope is rooted at the organizer, or an administrator.
     /// Upper units see and review subordinate campaigns; they never act in the subordinate's place.
     /// </summary>
-    public bool MayManage(Organization organizer) =>
-        db.CurrentScope.Scope.IsUnrestricted || db.CurrentScope.Scope.Prefix == organizer.Path;
+    public bool MayManage(Organization organizer) => MayManage(organizer.Id);
+
+    public bool MayManage(int organizerId) =>
+        db.CurrentScope.Scope.IsUnrestricted || db.CurrentScope.ScopeOrganizationId == organizerId;
+
+    /// <summary><see cref="MayManage(int)"/> with the staff role, for places outside the ManageCampaigns policy.</summary>
+    public bool IsOrganizerStaff(System.Security.Claims.ClaimsPrincipal user, int organizerId) =>
+        (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.OrgStaff)) && MayManage(organizerId);
 
     private static readonly OrganizationKind[] OrganizingKinds =
         [OrganizationKind.PartyCommittee, OrganizationKind.WorkingCommittee, OrganizationKind.LeadingPartyGroup, OrganizationKind.GeneralBranch];

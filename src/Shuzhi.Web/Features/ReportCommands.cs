@@ -22,7 +22,7 @@ public sealed record ReportRow(int ReporterId, int CampaignId, int Year, string 
 /// organizer's own staff (and administrators). Who may review: only the reporter's assigned reviewer.
 /// Entity changes are audited by the AuditWriter.
 /// </summary>
-public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProvider clock, INotifier notifier)
+public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProvider clock, INotifier notifier, CampaignCommands campaigns)
 {
     /// <summary>Longest text of one section; far above any length rule, it only keeps posts bounded.</summary>
     public const int MaxSectionLength = 20000;
@@ -45,9 +45,7 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
 
     private bool IsOrganizerStaff(ClaimsPrincipal user, CampaignReporter r) => IsOrganizerStaff(user, r.OrganizerId);
 
-    public bool IsOrganizerStaff(ClaimsPrincipal user, int organizerId) =>
-        user.IsInRole(Roles.Admin) && db.CurrentScope.Scope.IsUnrestricted
-        || user.IsInRole(Roles.OrgStaff) && (db.CurrentScope.Scope.IsUnrestricted || db.CurrentScope.ScopeOrganizationId == organizerId);
+    public bool IsOrganizerStaff(ClaimsPrincipal user, int organizerId) => campaigns.IsOrganizerStaff(user, organizerId);
 
     /// <summary>
     /// <see cref="MayWriteAsync"/> for a row already read through the filters: a visible reporter's organization

@@ -29,7 +29,7 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
     /// Whether the account may change the campaign's tracks and reporters: the organizer's own staff
     /// (<see cref="CampaignCommands.MayManage"/>); the role itself is checked by Policies.ManageCampaigns.
     /// </summary>
-    public bool MayEdit(Campaign campaign) => campaigns.MayManage(campaign.Organizer!);
+    public bool MayEdit(Campaign campaign) => campaigns.MayManage(campaign.OrganizerId);
 
     /// <summary>Every change goes through here: the organizer's own account, and only until the meeting stage.</summary>
     private void EnsureEditable(Campaign campaign)

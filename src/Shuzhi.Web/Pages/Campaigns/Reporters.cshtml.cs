@@ -20,9 +20,8 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db, ReportCom
     public IReadOnlyDictionary<int, string?> ReviewerOf { get; private set; } = new Dictionary<int, string?>();
     public IReadOnlyDictionary<string, string> ReviewerNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<AppUser> Reviewers { get; private set; } = [];
-    public bool CanEdit => (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.OrgStaff)) && cmd.MayEdit(Campaign);
+    public bool CanEdit => reports.IsOrganizerStaff(User, Campaign.OrganizerId);
     /// <summary>The organizer's own staff download all reports of a track as one .zip.</summary>
-    public bool CanDownloadReports => reports.IsOrganizerStaff(User, Campaign.OrganizerId);
     public bool SetupOpen => Campaign.Stage < CampaignStage.Evaluation;
 
     private static readonly Dictionary<string, Expression<Func<ReporterRow, object>>> Columns = new()
@@ -61,7 +60,7 @@ public sealed class ReportersModel(TrackCommands cmd, AppDbContext db, ReportCom
         Campaign = c;
         var track = (await cmd.TracksAsync(c.Id, ct)).FirstOrDefault(t => t.Id == trackId);
         if (track is null) return NotFound();
-        if (!CanDownloadReports) return Forbid();
+        if (!CanEdit) return Forbid();
         var items = await reportFiles.TrackReportsAsync(c, track, ct);
         db.Audit("export", nameof(Shuzhi.Domain.Reports.Report), null, System.Text.Json.JsonSerializer.Serialize(new { campaignId = c.Id, trackId, count = items.Count }), c.Organizer?.Path);
         await db.SaveChangesAsync(ct);
