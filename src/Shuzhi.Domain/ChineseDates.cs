@@ -24,4 +24,11 @@ public static partial class ChineseDates
 
     /// <summary>2023年12月20日.</summary>
     public static string Format(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    /// <summary>A moment in the local zone: 2024年1月15日 09:05.</summary>
+    public static string Format(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return $"{Format(DateOnly.FromDateTime(local.DateTime))} {local.Hour:00}:{local.Minute:00}";
+    }
 }

@@ -43,6 +43,7 @@ builder.Services.AddScoped<Shuzhi.Web.Features.OrganizationImporter>();
 builder.Services.AddScoped<Shuzhi.Web.Features.CampaignCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.ReportCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.ReportFileCommands>();
+builder.Services.AddScoped<Shuzhi.Web.Features.PublicationCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.TrackCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.INotifier, Shuzhi.Web.Features.InAppNotifier>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OverdueScanner>();

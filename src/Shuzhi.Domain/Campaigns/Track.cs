@@ -59,9 +59,7 @@ public sealed class Track
     /// <summary>Sets the outline and the rules; the rules must be valid and the outline must have a section.</summary>
     public void SetReportTemplate(ReportOutline outline, ReportRules rules)
     {
-        if (outline.Sections.Count == 0) throw new DomainException("Track.OutlineEmpty");
-        if (outline.Sections.Select(s => s.Key).Distinct().Count() != outline.Sections.Count) throw new DomainException("Track.OutlineDuplicateKey");
-        Outline = outline;
+        Outline = outline.EnsureValid();
         Rules = rules.EnsureValid();
     }
 

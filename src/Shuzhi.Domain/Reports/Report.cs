@@ -1,3 +1,5 @@
+using Shuzhi.Domain.Campaigns;
+
 namespace Shuzhi.Domain.Reports;
 
 /// <summary>Where a report stands: written (Draft), handed in (Submitted), sent back by the reviewer (Returned), accepted (Approved).</summary>
@@ -88,6 +90,16 @@ public sealed class Report
         Status == ReportStatus.Approved && SubmittedAt is { } at
             ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) > deadline
             : today > deadline;
+
+    /// <summary>
+    /// Reports are written, submitted and reviewed in 撰写述职报告 and, for late and written debriefs, in 述职评议;
+    /// not in 筹备 (the plan and the outline are not settled yet) and not once the evaluation is over.
+    /// </summary>
+    public static void EnsureStageAllowsWriting(CampaignStage stage)
+    {
+        if (stage < CampaignStage.Writing) throw new DomainException("Report.WritingNotStarted");
+        if (stage > CampaignStage.Evaluation) throw new DomainException("Report.WritingClosed");
+    }
 
     /// <summary>Lateness of a reporter with no report row yet (nothing written).</summary>
     public static bool IsLateWithoutReport(DateOnly deadline, DateOnly today) => today > deadline;

@@ -19,6 +19,38 @@ public sealed record OutlineSection(string Key, int Level, string Heading, strin
 /// <summary>The outline a track's reporters write to; editable per track, prefilled from the seeds.</summary>
 public sealed record ReportOutline(IReadOnlyList<OutlineSection> Sections)
 {
+    public const int MaxSections = 30;
+    public const int MaxHeading = 100;
+    public const int MaxGuidance = 1000;
+    public const int MaxKey = 64;
+
+    /// <summary>
+    /// An outline staff may set: one to <see cref="MaxSections"/> sections, each with a heading and a stable key of its
+    /// own, levels 1 and 2 only and the first a part (一、) so every sub-part (（一）) belongs to a part.
+    /// </summary>
+    public ReportOutline EnsureValid()
+    {
+        if (Sections.Count == 0) throw new DomainException("Track.OutlineEmpty");
+        if (Sections.Count > MaxSections) throw new DomainException("Outline.TooManySections", MaxSections);
+        if (Sections.Any(s => string.IsNullOrWhiteSpace(s.Key) || s.Key.Length > MaxKey)) throw new DomainException("Outline.BadKey");
+        if (Sections.Select(s => s.Key).Distinct(StringComparer.Ordinal).Count() != Sections.Count) throw new DomainException("Track.OutlineDuplicateKey");
+        for (var i = 0; i < Sections.Count; i++)
+        {
+            var s = Sections[i];
+            if (string.IsNullOrWhiteSpace(s.Heading)) throw new DomainException("Outline.HeadingRequired", i + 1);
+            if (s.Heading.Trim().Length > MaxHeading) throw new DomainException("Outline.HeadingTooLong", s.Heading.Trim()[..10] + "…", MaxHeading);
+            if ((s.Guidance ?? "").Length > MaxGuidance) throw new DomainException("Outline.GuidanceTooLong", s.Heading, MaxGuidance);
+            if (s.Level is not (1 or 2)) throw new DomainException("Outline.BadLevel", s.Heading);
+            if (!Enum.IsDefined(s.Role)) throw new DomainException("Outline.BadRole", s.Heading);
+        }
+        if (Sections[0].Level != 1) throw new DomainException("Outline.FirstMustBePart");
+        return this;
+    }
+
+    /// <summary>The keys of this outline that <paramref name="other"/> no longer has.</summary>
+    public IReadOnlyList<OutlineSection> Removed(ReportOutline other) =>
+        Sections.Where(s => other.Sections.All(o => o.Key != s.Key)).ToList();
+
     /// <summary>Seed 003 附件1: three parts, the first with four sub-parts.</summary>
     public static ReportOutline Seed003 { get; } = new(
     [

@@ -38,6 +38,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
+    public DbSet<ReportPublication> ReportPublications => Set<ReportPublication>();
+    public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -88,6 +90,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         {
             builder.Entity<Organization>().Property(o => o.Path).UseCollation("C");
             builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
+            builder.Entity<ReportPublication>().Property(p => p.ScopePath).UseCollation("C");
+            builder.Entity<ReportPublication>().Property(p => p.ScopeUpper).UseCollation("C");
         }
 
         builder.Entity<Organization>().HasQueryFilter(o =>
@@ -114,6 +118,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<ReportFile>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.CampaignReporterId));
         // A rectification item is seen by the reporter organization's subtree and by the units above it (the organizer's staff).
         builder.Entity<RectificationItem>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizationId));
+        // A publication is read within the published subtree (a member's scope lies in it) and by the units above it
+        // (the published subtree lies in their scope); its reports while it is not withdrawn (seed 001 第五条).
+        builder.Entity<ReportPublication>().HasQueryFilter(p =>
+            (string.Compare(ScopePrefix, p.ScopePath) >= 0 && string.Compare(ScopePrefix, p.ScopeUpper) < 0)
+            || (string.Compare(p.ScopePath, ScopePrefix) >= 0 && string.Compare(p.ScopePath, ScopeUpper) < 0));
+        builder.Entity<PublishedReport>().HasQueryFilter(x => ReportPublications.Any(p => p.Id == x.PublicationId && p.WithdrawnAt == null));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));

@@ -131,6 +131,7 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
     public async Task<Report> SaveDraftAsync(ClaimsPrincipal user, ReporterContext c, ReportText text, CancellationToken ct)
     {
         if (!await MayWriteAsync(user, c.Reporter, ct)) throw new DomainException("Report.NotWriter");
+        Report.EnsureStageAllowsWriting(c.Campaign.Stage);
         var r = EnsureReport(c);
         r.SaveDraft(text, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -154,6 +155,7 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
     private static Report Submitted(ClaimsPrincipal user, ReporterContext c)
     {
         if (!IsReviewer(user, c.Reporter)) throw new DomainException("Report.NotYours");
+        Report.EnsureStageAllowsWriting(c.Campaign.Stage);
         return c.Report ?? throw new DomainException("Report.NotSubmitted");
     }
 

@@ -57,6 +57,7 @@ public sealed class ReportFileCommands(AppDbContext db, ReportCommands reports, 
     public async Task<DocxUpload> UploadDocxAsync(ClaimsPrincipal user, ReporterContext c, Stream input, string fileName, CancellationToken ct)
     {
         if (!await reports.MayWriteAsync(user, c.Reporter, ct)) throw new DomainException("Report.NotWriter");
+        Report.EnsureStageAllowsWriting(c.Campaign.Stage);
         if (c.Report is { IsEditable: false } r0) throw new DomainException(r0.Status == ReportStatus.Approved ? "Report.AlreadyApproved" : "Report.AwaitingReview");
         var bytes = await ReadAllAsync(input, ReportFile.MaxDocxBytes, ct) ?? throw new DocxFormatException(DocxFormatException.TooLarge);
         IReadOnlyList<DocumentParagraph> paragraphs;
@@ -82,6 +83,7 @@ public sealed class ReportFileCommands(AppDbContext db, ReportCommands reports, 
     public async Task<ReportFile> UploadPdfAsync(ClaimsPrincipal user, ReporterContext c, Stream input, string fileName, CancellationToken ct)
     {
         if (!await reports.MayWriteAsync(user, c.Reporter, ct)) throw new DomainException("Report.NotWriter");
+        Report.EnsureStageAllowsWriting(c.Campaign.Stage);
         var bytes = await ReadAllAsync(input, ReportFile.MaxPdfBytes, ct) ?? throw new DomainException("Rf.PdfTooLarge", ReportFile.MaxPdfBytes / 1024 / 1024);
         if (bytes.Length < PdfMagic.Length || !bytes.AsSpan(0, PdfMagic.Length).SequenceEqual(PdfMagic)) throw new DomainException("Rf.NotPdf");
         var file = NewFile(c, ReportFileKind.StampedPdf, Path.GetFileNameWithoutExtension(fileName ?? "") + ".pdf", "application/pdf", bytes);

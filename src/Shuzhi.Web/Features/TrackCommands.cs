@@ -1,3 +1,4 @@
+using Shuzhi.Domain.Reports;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -59,6 +60,28 @@ public sealed class TrackCommands(AppDbContext db, CampaignCommands campaigns)
         // An on-site ballot track that becomes written-only would leave its reporters with a
         // ballot no meeting casts; the domain refuses the combination itself.
         track.Update(input.Name, track.SortOrder, input.Mode, input.Components, input.Ballot, input.SpeakingMinutes, input.PptRequired);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Sets the track's outline and rules until the meeting stage. A section some report has written text in cannot
+    /// be removed (the text would no longer be shown or counted); its heading and guidance may change.
+    /// </summary>
+    public async Task SetReportTemplateAsync(Campaign campaign, Track track, ReportOutline outline, ReportRules rules, CancellationToken ct)
+    {
+        campaign.EnsureSetupOpen();
+        var removed = track.Outline.Removed(outline);
+        if (removed.Count > 0)
+        {
+            var texts = await db.Reports.Where(r => db.CampaignReporters.Any(x => x.Id == r.CampaignReporterId && x.TrackId == track.Id))
+                .Select(r => r.Text).ToListAsync(ct);
+            foreach (var section in removed)
+            {
+                var written = texts.Count(t => !string.IsNullOrWhiteSpace(t.Section(section.Key)));
+                if (written > 0) throw new DomainException("Outline.RemovedHasText", section.Heading, written);
+            }
+        }
+        track.SetReportTemplate(outline, rules);
         await db.SaveChangesAsync(ct);
     }
 

@@ -81,5 +81,7 @@ public static partial class DemoData
             await db.SaveChangesAsync();
             await cmd.AddReportersAsync(campaign, track, await t.Reporters(organizer).ToListAsync(), default);
         }
+        // Set up: the secretaries may write their reports.
+        await cmd.AdvanceAsync(campaign, null, default);
     }
 }

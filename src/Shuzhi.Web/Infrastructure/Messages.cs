@@ -6,7 +6,8 @@ namespace Shuzhi.Web.Infrastructure;
 public static class Messages
 {
     private static readonly System.Resources.ResourceManager[] Sources =
-        [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager, ReportStrings.ResourceManager];
+        [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager, ReportStrings.ResourceManager,
+         PublicationStrings.ResourceManager];
 
     public static string Get(string code, params object[] args)
     {

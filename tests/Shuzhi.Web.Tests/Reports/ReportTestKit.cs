@@ -15,17 +15,27 @@ public static class ReportTestKit
 {
     public sealed record Setup(int CampaignId, int TrackId, int Reporter1, int Reporter2);
 
-    /// <summary>A campaign of <paramref name="county"/>'s town for <paramref name="year"/> (timeline default unless given), one track, both villages reporting.</summary>
+    /// <summary>A campaign of <paramref name="county"/>'s town for <paramref name="year"/> (timeline default unless given), one track, both villages reporting, moved on to <paramref name="stage"/>.</summary>
     public static async Task<Setup> TownCampaignAsync(ShuzhiFactory f, TestData.County county, int year, Domain.Campaigns.CampaignTimeline? timeline = null,
-        Domain.Campaigns.DebriefMode mode = Domain.Campaigns.DebriefMode.Written)
+        Domain.Campaigns.DebriefMode mode = Domain.Campaigns.DebriefMode.Written, Domain.Campaigns.CampaignStage stage = Domain.Campaigns.CampaignStage.Writing)
     {
         var id = await CampaignTestKit.CampaignAsync(f, county.Town.Id, year, timeline: timeline);
         var track = await CampaignTestKit.TrackAsync(f, id, "村（社区）党组织书记", mode);
         await CampaignTestKit.ReportersAsync(f, id, track, county.Village1.Id, county.Village2.Id);
+        await StageAsync(f, id, stage);
         var ids = await f.WithDbAsync(async (db, _) => await db.CampaignReporters.Where(r => r.CampaignId == id).OrderBy(r => r.SortOrder)
             .Select(r => new { r.Id, r.OrganizationId }).ToListAsync());
         return new Setup(id, track, ids.Single(x => x.OrganizationId == county.Village1.Id).Id, ids.Single(x => x.OrganizationId == county.Village2.Id).Id);
     }
+
+    /// <summary>Moves the campaign forward to <paramref name="stage"/> (reports are written from 撰写述职报告 on); missing reports overridden.</summary>
+    public static Task StageAsync(ShuzhiFactory f, int campaignId, Domain.Campaigns.CampaignStage stage) => f.WithDbAsync(async (db, _) =>
+    {
+        var c = await db.Campaigns.SingleAsync(x => x.Id == campaignId);
+        while (c.Stage < stage) c.Advance(0, "测试推进");
+        await db.SaveChangesAsync();
+        return 0;
+    });
 
     /// <summary>A Supervisor (包片领导) account bound to <paramref name="orgId"/>, assigned as reviewer of <paramref name="reporterId"/>.</summary>
     public static Task<string> ReviewerAsync(ShuzhiFactory f, int orgId, string userName, int? reporterId) => f.WithDbAsync(async (db, sp) =>

@@ -25,7 +25,17 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
     public ReportText Text { get; private set; } = ReportText.Empty;
     public CheckRun Checks { get; private set; } = null!;
     public IReadOnlyList<CheckResult> Blocking { get; private set; } = [];
-    public bool Editable => Ctx.Report?.IsEditable ?? true;
+    public bool Editable => (Ctx.Report?.IsEditable ?? true) && StageMessage is null;
+
+    /// <summary>Why the campaign's stage allows no writing now, or null.</summary>
+    public string? StageMessage
+    {
+        get
+        {
+            try { Report.EnsureStageAllowsWriting(Ctx.Campaign.Stage); return null; }
+            catch (DomainException e) { return Messages.For(e); }
+        }
+    }
     public bool IsLate => Ctx.Report?.IsLate(Ctx.Campaign.Timeline.ReportDeadline, cmd.Today, clock.LocalTimeZone)
         ?? Report.IsLateWithoutReport(Ctx.Campaign.Timeline.ReportDeadline, cmd.Today);
     public TimeProvider Clock => clock;

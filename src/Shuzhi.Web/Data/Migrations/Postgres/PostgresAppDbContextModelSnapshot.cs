@@ -585,6 +585,69 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.ToTable("Positions");
                 });
 
+            modelBuilder.Entity("Shuzhi.Domain.Reports.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CampaignTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outline")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TrackName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicationId", "ReportId")
+                        .IsUnique();
+
+                    b.HasIndex("PublicationId", "SortOrder");
+
+                    b.ToTable("PublishedReports");
+                });
+
             modelBuilder.Entity("Shuzhi.Domain.Reports.RectificationItem", b =>
                 {
                     b.Property<int>("Id")
@@ -664,6 +727,70 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScopeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ScopeOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ScopeUpper")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ScopeOrganizationId");
+
+                    b.HasIndex("ScopePath", "ScopeUpper");
+
+                    b.ToTable("ReportPublications");
                 });
 
             modelBuilder.Entity("Shuzhi.Domain.Reports.ReportVersion", b =>
@@ -1200,6 +1327,15 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Shuzhi.Domain.Reports.PublishedReport", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Reports.ReportPublication", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shuzhi.Domain.Reports.RectificationItem", b =>
                 {
                     b.HasOne("Shuzhi.Domain.Campaigns.Campaign", null)
@@ -1221,6 +1357,21 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("CampaignReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportPublication", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1256,6 +1407,11 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                         .HasForeignKey("CampaignReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportPublication", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

@@ -555,6 +555,67 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.ToTable("Positions");
                 });
 
+            modelBuilder.Entity("Shuzhi.Domain.Reports.PublishedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outline")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicationId", "ReportId")
+                        .IsUnique();
+
+                    b.HasIndex("PublicationId", "SortOrder");
+
+                    b.ToTable("PublishedReports");
+                });
+
             modelBuilder.Entity("Shuzhi.Domain.Reports.RectificationItem", b =>
                 {
                     b.Property<int>("Id")
@@ -630,6 +691,66 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScopeOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeUpper")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ScopeOrganizationId");
+
+                    b.HasIndex("ScopePath", "ScopeUpper");
+
+                    b.ToTable("ReportPublications");
                 });
 
             modelBuilder.Entity("Shuzhi.Domain.Reports.ReportVersion", b =>
@@ -1157,6 +1278,15 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Shuzhi.Domain.Reports.PublishedReport", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Reports.ReportPublication", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shuzhi.Domain.Reports.RectificationItem", b =>
                 {
                     b.HasOne("Shuzhi.Domain.Campaigns.Campaign", null)
@@ -1178,6 +1308,21 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("CampaignReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportPublication", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1213,6 +1358,11 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CampaignReporterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Reports.ReportPublication", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

@@ -36,7 +36,24 @@ public sealed class ReportModel(TrackCommands cmd, AppDbContext db) : PageModel
         public bool Flag { get; set; }
     }
 
-    [BindProperty] public string Outline { get; set; } = "003";
+    /// <summary>One heading of the outline as edited: an existing section carries its key, a new one none.</summary>
+    public sealed class SectionRow
+    {
+        public string? Key { get; set; }
+        public int Order { get; set; }
+        public int Level { get; set; } = 1;
+        public string? Heading { get; set; }
+        public string? Guidance { get; set; }
+        public SectionRole Role { get; set; } = SectionRole.Other;
+        public bool Required { get; set; }
+        public bool Remove { get; set; }
+    }
+
+    /// <summary>"keep": the sections below as edited; "003" / "004": replace them by a seed's outline.</summary>
+    [BindProperty] public string Outline { get; set; } = "keep";
+    [BindProperty] public List<SectionRow> Sections { get; set; } = new();
+    /// <summary>Blank rows offered for new sections.</summary>
+    public const int NewRows = 2;
     [BindProperty] public Dictionary<string, RuleRow> Rules { get; set; } = new();
     public Campaign Campaign { get; private set; } = null!;
     public Track Track { get; private set; } = null!;
@@ -54,7 +71,10 @@ public sealed class ReportModel(TrackCommands cmd, AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(int campaignId, int trackId, CancellationToken ct)
     {
         if (await LoadAsync(campaignId, trackId, ct) is { } stop) return stop;
-        Outline = ReferenceEquals(Track.Outline, ReportOutline.Seed004) || Track.Outline.Sections.Any(s => s.Role == SectionRole.Highlights) ? "004" : "003";
+        Sections = Track.Outline.Sections.Select((s, i) => new SectionRow
+        {
+            Key = s.Key, Order = (i + 1) * 10, Level = s.Level, Heading = s.Heading, Guidance = s.Guidance, Role = s.Role, Required = s.Required,
+        }).ToList();
         Rules = From(Track.Rules);
         return Page();
     }
@@ -66,9 +86,7 @@ public sealed class ReportModel(TrackCommands cmd, AppDbContext db) : PageModel
         if (rules is null) return Page();
         try
         {
-            Campaign.EnsureSetupOpen();
-            Track.SetReportTemplate(Outline == "004" ? ReportOutline.Seed004 : ReportOutline.Seed003, rules);
-            await db.SaveChangesAsync(ct);
+            await cmd.SetReportTemplateAsync(Campaign, Track, OutlineFromForm(), rules, ct);
             TempData["Flash"] = ReportStrings.Rp_Rules_Saved;
             return Redirect($"/Campaigns/Tracks/{campaignId}");
         }
@@ -78,6 +96,40 @@ public sealed class ReportModel(TrackCommands cmd, AppDbContext db) : PageModel
             return Page();
         }
     }
+
+    /// <summary>
+    /// The outline as posted: a seed's, or the rows in their order without those marked for removal and blank new ones;
+    /// a new section gets a key of its own. Nothing posted keeps the outline as it is.
+    /// </summary>
+    private ReportOutline OutlineFromForm()
+    {
+        if (Outline == "003") return ReportOutline.Seed003;
+        if (Outline == "004") return ReportOutline.Seed004;
+        if (Sections.Count == 0) return Track.Outline;
+        var used = Track.Outline.Sections.Select(s => s.Key).Concat(Sections.Select(r => r.Key ?? "")).ToHashSet(StringComparer.Ordinal);
+        var next = 1;
+        string NewKey()
+        {
+            while (used.Contains($"s{next}")) next++;
+            used.Add($"s{next}");
+            return $"s{next}";
+        }
+        return new ReportOutline(Sections.Select((row, i) => (row, i))
+            .Where(x => !x.row.Remove && !(string.IsNullOrEmpty(x.row.Key) && string.IsNullOrWhiteSpace(x.row.Heading)))
+            .OrderBy(x => x.row.Order).ThenBy(x => x.i)
+            .Select(x => new OutlineSection(string.IsNullOrEmpty(x.row.Key) ? NewKey() : x.row.Key, x.row.Level, (x.row.Heading ?? "").Trim(),
+                (x.row.Guidance ?? "").Replace("\r\n", "\n").Trim(), x.row.Role, x.row.Required))
+            .ToList());
+    }
+
+    public static string RoleName(SectionRole role) => role switch
+    {
+        SectionRole.Achievements => PublicationStrings.Ol_Role_Achievements,
+        SectionRole.Highlights => PublicationStrings.Ol_Role_Highlights,
+        SectionRole.Problems => PublicationStrings.Ol_Role_Problems,
+        SectionRole.Plans => PublicationStrings.Ol_Role_Plans,
+        _ => PublicationStrings.Ol_Role_Other,
+    };
 
     public static string Show(Fraction? f) => f is null ? ""
         : 10000 % f.Denominator == 0 ? f.AsPercent.ToString("0.##", CultureInfo.InvariantCulture) : $"{f.Numerator}/{f.Denominator}";

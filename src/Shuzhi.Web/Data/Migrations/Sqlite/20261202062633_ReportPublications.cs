@@ -1,0 +1,116 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Shuzhi.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReportPublications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReportPublications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScopeOrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScopePath = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ScopeUpper = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ScopeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReportCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportPublications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportPublications_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReportPublications_Organizations_ScopeOrganizationId",
+                        column: x => x.ScopeOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PublicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TrackName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganizationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PersonName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Outline = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedReports_ReportPublications_PublicationId",
+                        column: x => x.PublicationId,
+                        principalTable: "ReportPublications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReports_PublicationId_ReportId",
+                table: "PublishedReports",
+                columns: new[] { "PublicationId", "ReportId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedReports_PublicationId_SortOrder",
+                table: "PublishedReports",
+                columns: new[] { "PublicationId", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportPublications_CampaignId",
+                table: "ReportPublications",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportPublications_ScopeOrganizationId",
+                table: "ReportPublications",
+                column: "ScopeOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportPublications_ScopePath_ScopeUpper",
+                table: "ReportPublications",
+                columns: new[] { "ScopePath", "ScopeUpper" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PublishedReports");
+
+            migrationBuilder.DropTable(
+                name: "ReportPublications");
+        }
+    }
+}
