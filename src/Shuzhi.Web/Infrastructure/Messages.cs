@@ -6,7 +6,7 @@ namespace Shuzhi.Web.Infrastructure;
 public static class Messages
 {
     private static readonly System.Resources.ResourceManager[] Sources =
-        [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager, ReportStrings.ResourceManager];
+        [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager, ReportStrings.ResourceManager, MeetingStrings.ResourceManager];
 
     public static string Get(string code, params object[] args)
     {
