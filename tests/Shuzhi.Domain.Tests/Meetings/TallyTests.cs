@@ -207,4 +207,30 @@ public class TallyTests
         Assert.True(Tally.IsShown(5));
         Assert.False(Tally.IsShown(4));
     }
+
+    [Fact]
+    public void One_meeting_can_mix_tracks_with_different_forms()
+    {
+        ReporterForm[] reporters = [new(1, 10, Grade), new(2, 20, Dims)];
+        var rules = new BallotRules(MinShareMarked: 1m); // both reporters must be marked
+        TallyCategory[] categories = [new(1, "党员代表", 1m)];
+        var ballots = new[]
+        {
+            // 较好 90; 20+15+15+20+15+15 = 100
+            Paper(reporters, rules, 1, G(1, "较好"), Mark.ForPoints(2, 20, 15, 15, 20, 15, 15)),
+            // 差 60; 10+5+5+10+5+5 = 40
+            Paper(reporters, rules, 1, G(1, "差"), Mark.ForPoints(2, 10, 5, 5, 10, 5, 5)),
+            // only reporter 1 marked: fewer than ⌈1 × 2⌉ = 2 → invalid
+            Paper(reporters, rules, 1, G(1, "好")),
+        };
+        Assert.Equal(InvalidReason.TooFewMarked, ballots[2].InvalidReason);
+        var t = Tally.Compute(reporters, categories, ballots, rules).ToDictionary(x => x.ReporterId);
+        // Reporter 1: (90 + 60) / 2 = 75; 好票率 0/2 = 0; 较好及以上 1/2 = 0.5. Reporter 2: (100 + 40) / 2 = 70.
+        Assert.Equal(75m, t[1].Score);
+        Assert.Equal(0m, t[1].TopRate);
+        Assert.Equal(0.5m, t[1].TopTwoRate);
+        Assert.Equal(70m, t[2].Score);
+        // Each is first in its own track.
+        Assert.Equal((1, 1), (t[1].Rank!.Value, t[2].Rank!.Value));
+    }
 }
