@@ -1,0 +1,37 @@
+namespace Shuzhi.Domain.Meetings;
+
+/// <summary>
+/// 票数核对 for one category: issued (发出), returned (收回 = phone ballots + paper sheets collected),
+/// valid (有效) and invalid (无效). Flags: more returned than issued; valid + invalid ≠ returned
+/// (paper sheets collected but not yet entered, or entered twice).
+/// </summary>
+public sealed record CategoryReconciliation(int CategoryId, string Name, int Issued, int Phone, int Paper, int Valid, int Invalid)
+{
+    public int Returned => Phone + Paper;
+    public bool ReturnedExceedsIssued => Returned > Issued;
+    public bool CountsDisagree => Valid + Invalid != Returned;
+    public bool Ok => !ReturnedExceedsIssued && !CountsDisagree;
+}
+
+public static class Reconciliation
+{
+    /// <summary>
+    /// One row per category. <paramref name="paperCollected"/> is the number of paper sheets staff counted out of
+    /// the ballot box per category; a category missing there counts its entered paper ballots.
+    /// </summary>
+    public static IReadOnlyList<CategoryReconciliation> Compute(IReadOnlyList<VoterCategoryCount> categories, IEnumerable<MeetingBallot> ballots,
+        IReadOnlyDictionary<int, int>? paperCollected = null)
+    {
+        var list = ballots.ToList();
+        return categories.Select(c =>
+        {
+            var mine = list.Where(b => b.CategoryId == c.Id).ToList();
+            var phone = mine.Count(b => b.Source == BallotSource.Phone);
+            var paper = paperCollected is not null && paperCollected.TryGetValue(c.Id, out var counted) ? counted : mine.Count(b => b.Source == BallotSource.Paper);
+            return new CategoryReconciliation(c.Id, c.Name, c.Issued, phone, paper, mine.Count(b => b.IsValid), mine.Count(b => !b.IsValid));
+        }).ToList();
+    }
+}
+
+/// <summary>A category with the ballots issued to it.</summary>
+public sealed record VoterCategoryCount(int Id, string Name, int Issued);

@@ -1,0 +1,58 @@
+using Shuzhi.Domain.Campaigns;
+using Shuzhi.Domain.Meetings;
+
+namespace Shuzhi.Domain.Tests.Meetings;
+
+public class BallotDigestTests
+{
+    private static readonly ReporterForm[] Reporters = [new(1, 10, BallotForm.DefaultGrade()), new(2, 20, BallotForm.DefaultDimension())];
+    private static readonly BallotRules Rules = new(MinShareMarked: 0m, BlankInvalid: false);
+
+    private static MeetingBallot B(int category, params Mark[] marks) => MeetingBallot.FromPaper(1, category, Reporters, marks, Rules);
+
+    [Fact]
+    public void The_canonical_line_holds_category_validity_and_marks_in_reporter_order()
+    {
+        var b = B(1, Mark.ForPoints(2, 18.5m, 15, 0, 20.0m, 15, 15), Mark.ForGrade(1, "好"));
+        // 好 = U+597D = UTF-8 E5 A5 BD; 20.0 is written 20.
+        Assert.Equal("1;V;1=g:%E5%A5%BD,2=p:18.5/15/0/20/15/15", BallotDigest.Line(b));
+        Assert.Equal("3;V;", BallotDigest.Line(B(3)));
+    }
+
+    [Fact]
+    public void The_digest_is_sha256_of_the_sorted_lines_and_ignores_ids_and_order()
+    {
+        var x = B(2, Mark.ForGrade(1, "较好"));
+        var y = B(1, Mark.ForGrade(1, "好"));
+        var z = B(1, Mark.ForGrade(1, "好")); // same content as y, another id
+        Assert.NotEqual(y.Id, z.Id);
+        // Sorted ordinally: "1;V;1=g:%E5%A5%BD" twice, then "2;V;1=g:%E8%BE%83%E5%A5%BD".
+        Assert.Equal("1;V;1=g:%E5%A5%BD\n1;V;1=g:%E5%A5%BD\n2;V;1=g:%E8%BE%83%E5%A5%BD", BallotDigest.Canonical([x, y, z]));
+        var d = BallotDigest.Compute([x, y, z]);
+        Assert.Equal(d, BallotDigest.Compute([z, x, y]));
+        Assert.Matches("^[0-9a-f]{64}$", d);
+        // A changed mark or a removed ballot changes the digest.
+        Assert.NotEqual(d, BallotDigest.Compute([x, y, B(1, Mark.ForGrade(1, "差"))]));
+        Assert.NotEqual(d, BallotDigest.Compute([x, y]));
+    }
+
+    [Fact]
+    public void A_known_canonical_text_has_a_known_digest()
+    {
+        // Python: hashlib.sha256("1;V;1=g:%E5%A5%BD,2=p:18.5/15/0".encode()).hexdigest()
+        var canonical = "1;V;1=g:%E5%A5%BD,2=p:18.5/15/0";
+        Assert.Equal(canonical, BallotDigest.Line(1, true, [new Mark(2, null, [18.5m, 15, 0]), Mark.ForGrade(1, "好")]));
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+        Assert.Equal("3b22b07d91b0c7d3f18b3467501f29a52b2fa3046ce148b74e0764ee4666a752", sha);
+    }
+
+    [Fact]
+    public void Verify_compares_the_stored_and_recomputed_digests()
+    {
+        var d = BallotDigest.Compute([B(1, Mark.ForGrade(1, "好"))]);
+        Assert.True(BallotDigest.Verify(d, d));
+        Assert.True(BallotDigest.Verify(d.ToUpperInvariant(), d));
+        Assert.False(BallotDigest.Verify(d, BallotDigest.Compute([])));
+        Assert.False(BallotDigest.Verify("", d));
+    }
+}
