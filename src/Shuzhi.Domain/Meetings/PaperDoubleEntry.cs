@@ -66,3 +66,41 @@ public static class PaperDoubleEntry
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
     private static string? Dec(decimal? d) => d?.ToString("0.############", CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// One staff member's entry of one paper sheet (录入): the batch, the number written on the sheet, the round
+/// (1 = first entry, 2 = the second staff member's), who entered it, the category and the marks as read. The
+/// sheets are anonymous; a ballot is made from the first round once both rounds agree (or from the only round
+/// when double entry is off).
+/// </summary>
+public sealed class PaperEntry
+{
+    private PaperEntry() { }
+
+    public int Id { get; private set; }
+    public int MeetingId { get; private set; }
+    public int Batch { get; private set; }
+    public int SheetNumber { get; private set; }
+    public int Round { get; private set; }
+    public string EnteredBy { get; private set; } = "";
+    public int CategoryId { get; private set; }
+    public IReadOnlyList<Mark> Marks { get; private set; } = [];
+    /// <summary>Whether a ballot has been made from this batch (then the entries no longer change).</summary>
+    public bool Committed { get; private set; }
+
+    public static PaperEntry Create(int meetingId, int batch, int sheetNumber, int round, string enteredBy, int categoryId, IReadOnlyList<Mark> marks)
+    {
+        if (batch < 1) throw new DomainException("Meeting.BatchInvalid");
+        if (sheetNumber < 1) throw new DomainException("Meeting.SheetNumberInvalid");
+        if (round is not (1 or 2)) throw new DomainException("Meeting.RoundInvalid");
+        return new PaperEntry
+        {
+            MeetingId = meetingId, Batch = batch, SheetNumber = sheetNumber, Round = round, EnteredBy = enteredBy,
+            CategoryId = categoryId, Marks = marks.Where(m => !m.IsEmpty).OrderBy(m => m.ReporterId).ToList(),
+        };
+    }
+
+    public PaperSheet Sheet => new(SheetNumber, CategoryId, Marks);
+
+    public void Commit() => Committed = true;
+}

@@ -46,6 +46,15 @@ public sealed class VoterCategory
         SortOrder = sortOrder;
     }
 
+    /// <summary>Paper sheets staff counted out of the ballot box (收回), when counted; reconciled against those entered.</summary>
+    public int? PaperCollected { get; private set; }
+
+    public void SetPaperCollected(int? count)
+    {
+        if (count < 0) throw new DomainException("Meeting.IssuedNegative");
+        PaperCollected = count;
+    }
+
     /// <summary>Sets the number of ballots issued (when more sheets or codes are handed out).</summary>
     public void SetIssued(int issued)
     {

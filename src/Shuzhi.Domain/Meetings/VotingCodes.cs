@@ -102,3 +102,18 @@ public sealed class VotingCode
         Used = true;
     }
 }
+
+/// <summary>
+/// A code that has cast its ballot: only the code's hash and the meeting, under the hash as key, so the database's
+/// unique key (not a check before the insert) refuses a second ballot from the same code, also under concurrency.
+/// Nothing here points to the ballot, and the ballot nothing to this.
+/// </summary>
+public sealed class UsedVotingCode
+{
+    private UsedVotingCode() { }
+
+    public string Hash { get; private set; } = "";
+    public int MeetingId { get; private set; }
+
+    public static UsedVotingCode Of(VotingCode code) => new() { Hash = code.Hash, MeetingId = code.MeetingId };
+}

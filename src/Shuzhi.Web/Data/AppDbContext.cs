@@ -1,3 +1,4 @@
+using Shuzhi.Domain.Meetings;
 using Shuzhi.Domain.Reports;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,13 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
     public DbSet<ReportPublication> ReportPublications => Set<ReportPublication>();
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<VoterCategory> VoterCategories => Set<VoterCategory>();
+    public DbSet<VotingCode> VotingCodes => Set<VotingCode>();
+    public DbSet<UsedVotingCode> UsedVotingCodes => Set<UsedVotingCode>();
+    public DbSet<MeetingBallot> MeetingBallots => Set<MeetingBallot>();
+    public DbSet<MeetingComment> MeetingComments => Set<MeetingComment>();
+    public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -124,6 +132,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             (string.Compare(ScopePrefix, p.ScopePath) >= 0 && string.Compare(ScopePrefix, p.ScopeUpper) < 0)
             || (string.Compare(p.ScopePath, ScopePrefix) >= 0 && string.Compare(p.ScopePath, ScopeUpper) < 0));
         builder.Entity<PublishedReport>().HasQueryFilter(x => ReportPublications.Any(p => p.Id == x.PublicationId && p.WithdrawnAt == null));
+        // A meeting is the organizer's business (and the units' above); its parts follow it. The anonymous voting endpoint
+        // finds a code by its hash alone (VotingService), the one place that reads past these filters.
+        builder.Entity<Meeting>().HasQueryFilter(m => Campaigns.Any(c => c.Id == m.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
+        builder.Entity<VoterCategory>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
+        builder.Entity<VotingCode>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
+        builder.Entity<UsedVotingCode>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
+        builder.Entity<MeetingBallot>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
+        builder.Entity<MeetingComment>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
+        builder.Entity<PaperEntry>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));

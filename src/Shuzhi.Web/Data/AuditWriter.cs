@@ -93,8 +93,11 @@ internal sealed class AuditWriter(AppDbContext db, CurrentActor actor, TimeProvi
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
+    // Ballots, codes and used codes are never audited row by row: an audit entry's time and order would tie a ballot
+    // to the moment it was cast and to the code that cast it (anonymity); their bulk actions are audited explicitly.
     private static bool IsAudited(object entity) => entity is not AuditEntry and not IdentityUserToken<string>
-        and not IdentityUserClaim<string> and not IdentityUserLogin<string> and not IdentityRoleClaim<string>;
+        and not IdentityUserClaim<string> and not IdentityUserLogin<string> and not IdentityRoleClaim<string>
+        and not Domain.Meetings.MeetingBallot and not Domain.Meetings.UsedVotingCode and not Domain.Meetings.VotingCode;
 
     private sealed record PendingChange(EntityEntry Entry, string Action, string Details);
 

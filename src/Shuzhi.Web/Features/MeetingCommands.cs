@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Shuzhi.Domain.Meetings;
+
+namespace Shuzhi.Web.Features;
+
+/// <summary>A speaker of a meeting: the reporter, its organization and person, its track and the track's ballot form.</summary>
+public sealed record MeetingSpeaker(int ReporterId, int TrackId, string TrackName, string OrganizationName, string? PersonName,
+    BallotForm Form, int? SpeakingMinutes, bool PptRequired)
+{
+    public ReporterForm ReporterForm => new(ReporterId, TrackId, Form);
+}
+
+/// <summary>Turnout of one category: ballots received against ballots issued (shown as they arrive).</summary>
+public sealed record CategoryTurnout(int CategoryId, string Name, int Issued, int Received);
+
+/// <summary>
+/// The debrief meeting on the organizer's side (seed 001 第五条): set up from the campaign's on-site tracks, voter
+/// categories, one-time voting codes (shown once, stored as keyed hashes), rehearsal, opening and closing of the vote
+/// with the ballots' digest, turnout and, after the close, the tally. Only the organizer's own staff act; reads go
+/// through the scope filters. Ballots themselves come in through <see cref="VotingService"/>.
+/// </summary>
+public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns, VotingKey key)
+{
+    public bool MayManage(ClaimsPrincipal user, Campaign campaign) => campaigns.IsOrganizerStaff(user, campaign.OrganizerId);
+
+    public Task<Meeting?> FindAsync(int meetingId, CancellationToken ct) => db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+
+    public Task<List<Meeting>> ForCampaignAsync(int campaignId, CancellationToken ct) =>
+        db.Meetings.AsNoTracking().Where(m => m.CampaignId == campaignId).OrderBy(m => m.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// A meeting for the reporters of the given on-site tracks, in track then reporter order, with the default voter
+    /// categories (weight 1 each, none issued yet).
+    /// </summary>
+    public async Task<Meeting> CreateAsync(ClaimsPrincipal user, Campaign campaign, string title, IReadOnlyCollection<int> trackIds, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        var tracks = await db.Tracks.Where(t => t.CampaignId == campaign.Id && trackIds.Contains(t.Id)).ToListAsync(ct);
+        if (tracks.Count == 0 || tracks.Count != trackIds.Count) throw new DomainException("Meeting.NoTracks");
+        if (tracks.Any(t => !t.Mode.IsOnSite())) throw new DomainException("Meeting.TrackNotOnSite");
+        var order = tracks.Select(t => t.Id).ToList();
+        var reporters = await db.CampaignReporters.Where(r => r.CampaignId == campaign.Id && order.Contains(r.TrackId))
+            .Select(r => new { r.Id, r.TrackId, r.SortOrder }).ToListAsync(ct);
+        var sortOf = tracks.ToDictionary(t => t.Id, t => t.SortOrder);
+        var meeting = Meeting.Create(campaign.Id, title);
+        meeting.SetSpeakers(reporters.OrderBy(r => sortOf[r.TrackId]).ThenBy(r => r.SortOrder).Select(r => r.Id).ToList());
+        if (meeting.SpeakerOrder.Count == 0) throw new DomainException("Meeting.NoSpeakers");
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        var i = 0;
+        foreach (var name in VoterCategory.DefaultNames)
+            db.VoterCategories.Add(VoterCategory.Create(meeting.Id, name, 1m, 0, ++i));
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
+    /// <summary>The speakers in the meeting's order, with what the ballot and the chair's page need.</summary>
+    public async Task<IReadOnlyList<MeetingSpeaker>> SpeakersAsync(Meeting meeting, CancellationToken ct) =>
+        await SpeakersAsync(db, meeting, ignoreFilters: false, ct);
+
+    /// <summary>
+    /// The speakers of <paramref name="meeting"/>; <paramref name="ignoreFilters"/> only for the anonymous voting
+    /// endpoint, which has found the meeting by a valid code's hash and reads just these reporters.
+    /// </summary>
+    internal static async Task<IReadOnlyList<MeetingSpeaker>> SpeakersAsync(AppDbContext db, Meeting meeting, bool ignoreFilters, CancellationToken ct)
+    {
+        var ids = meeting.SpeakerOrder.ToList();
+        var reporters = ignoreFilters ? db.CampaignReporters.IgnoreQueryFilters() : db.CampaignReporters;
+        var tracks = ignoreFilters ? db.Tracks.IgnoreQueryFilters() : db.Tracks;
+        var orgs = ignoreFilters ? db.Organizations.IgnoreQueryFilters() : db.Organizations;
+        var people = ignoreFilters ? db.People.IgnoreQueryFilters() : db.People;
+        var rows = await (
+            from r in reporters
+            where ids.Contains(r.Id) && r.CampaignId == meeting.CampaignId
+            join t in tracks on r.TrackId equals t.Id
+            join o in orgs on r.OrganizationId equals o.Id
+            from p in people.Where(p => p.Id == r.PersonId).DefaultIfEmpty()
+            select new { r.Id, TrackId = t.Id, TrackName = t.Name, t.Ballot, t.SpeakingMinutes, t.PptRequired, OrgName = o.Name, PersonName = p == null ? null : p.Name })
+            .AsNoTracking().ToListAsync(ct);
+        var byId = rows.ToDictionary(r => r.Id);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id])
+            .Select(r => new MeetingSpeaker(r.Id, r.TrackId, r.TrackName, r.OrgName, r.PersonName, r.Ballot, r.SpeakingMinutes, r.PptRequired)).ToList();
+    }
+
+    public Task<List<VoterCategory>> CategoriesAsync(int meetingId, CancellationToken ct) =>
+        db.VoterCategories.Where(c => c.MeetingId == meetingId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Generates <paramref name="count"/> one-time codes for a category and returns them in plain text, the only time
+    /// they exist outside the voters' slips; only their keyed hashes are stored. Real codes raise the category's issued
+    /// count. Audited as one entry with the count, never the codes.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GenerateCodesAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, int categoryId, int count, CodeKind kind, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        if (meeting.State == VotingState.Closed) throw new DomainException("Meeting.VotingClosed");
+        var category = await db.VoterCategories.SingleOrDefaultAsync(c => c.Id == categoryId && c.MeetingId == meeting.Id, ct)
+            ?? throw new DomainException("Meeting.CategoryNotFound");
+        var codes = VotingCodes.Generate(count);
+        foreach (var code in codes) db.VotingCodes.Add(VotingCode.Create(meeting.Id, category.Id, kind, key.Hash(code)));
+        if (kind == CodeKind.Real) category.SetIssued(category.Issued + count);
+        db.Audit("generate-codes", nameof(Meeting), meeting.Id.ToString(CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(new { category = category.Name, count, kind = kind.ToString() }), await OrganizerPathAsync(campaign, ct));
+        await db.SaveChangesAsync(ct);
+        return codes;
+    }
+
+    private Task<string?> OrganizerPathAsync(Campaign campaign, CancellationToken ct) =>
+        db.Organizations.Where(o => o.Id == campaign.OrganizerId).Select(o => o.Path).SingleOrDefaultAsync(ct);
+
+    public async Task OpenRehearsalAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        meeting.OpenRehearsal();
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task CloseRehearsalAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        meeting.CloseRehearsal();
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task OpenVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        meeting.OpenVoting();
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Closes the vote and stores the digest of the ballots as they stand; from then on they are immutable.</summary>
+    public async Task CloseVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        meeting.CloseVoting(await DigestAsync(meeting.Id, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<string> DigestAsync(int meetingId, CancellationToken ct) =>
+        BallotDigest.Compute(await db.MeetingBallots.AsNoTracking().Where(b => b.MeetingId == meetingId).ToListAsync(ct));
+
+    /// <summary>Ballots received per category against those issued; turnout only, shown while voting runs.</summary>
+    public async Task<IReadOnlyList<CategoryTurnout>> TurnoutAsync(int meetingId, CancellationToken ct)
+    {
+        var categories = await CategoriesAsync(meetingId, ct);
+        var counts = await db.MeetingBallots.Where(b => b.MeetingId == meetingId).GroupBy(b => b.CategoryId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return categories.Select(c => new CategoryTurnout(c.Id, c.Name, c.Issued, counts.GetValueOrDefault(c.Id))).ToList();
+    }
+
+    /// <summary>The tally (docs/tally.md): the organizer's own staff only, and only once voting has closed.</summary>
+    public async Task<IReadOnlyList<ReporterTally>> TallyAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        if (meeting.State != VotingState.Closed) throw new DomainException("Meeting.ResultsBeforeClose");
+        var speakers = await SpeakersAsync(meeting, ct);
+        var categories = (await CategoriesAsync(meeting.Id, ct)).Select(c => new TallyCategory(c.Id, c.Name, c.Weight)).ToList();
+        var ballots = await db.MeetingBallots.AsNoTracking().Where(b => b.MeetingId == meeting.Id).ToListAsync(ct);
+        return Tally.Compute(speakers.Select(s => s.ReporterForm).ToList(), categories, ballots, meeting.Rules);
+    }
+}
