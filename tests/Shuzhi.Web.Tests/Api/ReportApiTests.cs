@@ -296,6 +296,15 @@ public abstract class ReportApiTests<TFactory>(TFactory f) where TFactory : Shuz
         Assert.Equal("二村已整改", own.GetProperty("rectification")[0].GetProperty("response").GetString());
         Assert.Equal("二村的打算", Section(own, "plans").GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_report_endpoints()
+    {
+        var doc = await f.NewClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/reports/{id}/draft", doc);
+        Assert.Contains("/api/v1/reports/{id}/versions/{n}", doc);
+        Assert.Contains("ReportDraftInput", doc);
+    }
 }
 
 public sealed class ReportApiTests_Sqlite(SqliteFactory f) : ReportApiTests<SqliteFactory>(f), IClassFixture<SqliteFactory>;
