@@ -85,11 +85,9 @@ public static class ReportEndpoints
         if (await cmd.FindAsync(id, ct) is not { } c) return ApiSetup.NotFound();
         if (!await cmd.MayWriteAsync(user, c.Reporter, ct)) return ApiSetup.Forbidden(ReportStrings.Report_NotWriter);
         if (input is not null && UnknownSection(c, input) is { } problem) return problem;
-        ReportText text;
         try
         {
-            text = input is null ? c.Text : TextOf(c, input);
-            await cmd.SubmitAsync(user, c, text, ct);
+            await cmd.SubmitAsync(user, c, input is null ? c.Text : TextOf(c, input), ct);
         }
         catch (DomainException e) when (e.Code == "Report.ChecksFailed")
         {

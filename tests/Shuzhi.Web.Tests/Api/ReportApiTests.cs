@@ -298,6 +298,18 @@ public abstract class ReportApiTests<TFactory>(TFactory f) where TFactory : Shuz
     }
 
     [Fact]
+    public async Task The_list_marks_reports_not_approved_by_the_deadline_as_late()
+    {
+        var due = Domain.Campaigns.CampaignTimeline.From(new(2023, 12, 1), new(2024, 1, 10), new(2024, 1, 25), new(2024, 1, 26), new(2024, 1, 31), new(2024, 2, 10));
+        var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2087, due); // today is 15 January
+        await ReportTestKit.DraftAsync(f, s.Reporter1, ReportText.Empty.WithSection("plans", "一是加强学习。"));
+        var list = await Ok(await (await f.ApiAsync(D.A.TownStaffUser)).GetAsync($"/api/v1/reports?campaignId={s.CampaignId}"));
+        Assert.All(list.GetProperty("items").EnumerateArray(), r => Assert.True(r.GetProperty("isLate").GetBoolean()));
+        Assert.Equal("2024-01-10", list.GetProperty("items")[0].GetProperty("deadline").GetString());
+        Assert.True((await Ok(await (await f.ApiAsync(D.A.SecretaryUser)).GetAsync($"/api/v1/reports/{s.Reporter1}"))).GetProperty("isLate").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_report_endpoints()
     {
         var doc = await f.NewClient().GetStringAsync("/openapi/v1.json");
