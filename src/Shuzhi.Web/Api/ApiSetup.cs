@@ -26,6 +26,7 @@ public static class ApiSetup
         AccountEndpoints.Map(secured);
         CampaignEndpoints.Map(secured);
         TrackEndpoints.Map(secured);
+        ReportEndpoints.Map(secured);
     }
 
     public static (int Page, int Size) Paging(int? page, int? pageSize) =>

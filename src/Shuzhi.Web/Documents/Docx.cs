@@ -43,7 +43,16 @@ public sealed class DocxFormatException(string code, string? detail = null) : Ex
 /// <param name="Title">e.g. 2023年度抓基层党建工作述职报告.</param>
 /// <param name="Subtitle">Lines under the title, e.g. the organization and person, and the date in Chinese form (2023年12月20日).</param>
 /// <param name="Sections">Outline key → plain text, paragraphs separated by "\n"; missing keys are empty.</param>
-public sealed record DocxReport(string Title, IReadOnlyList<string> Subtitle, ReportOutline Outline, IReadOnlyDictionary<string, string> Sections);
+/// <param name="Rectification">Last year's rectification items with the responses, written as a part after the outline; none when null or empty.</param>
+public sealed record DocxReport(string Title, IReadOnlyList<string> Subtitle, ReportOutline Outline, IReadOnlyDictionary<string, string> Sections,
+    DocxRectification? Rectification = null);
+
+/// <summary>The part on last year's rectification items: its heading (e.g. 上年度整改事项落实情况) and each item with the response.</summary>
+/// <param name="Missing">Written in place of an empty response, e.g. （未作回应）.</param>
+public sealed record DocxRectification(string Heading, IReadOnlyList<DocxRectificationItem> Items, string Missing);
+
+/// <summary>One rectification item (plain text) and the reporter's response (paragraphs separated by "\n").</summary>
+public sealed record DocxRectificationItem(string Text, string Response);
 
 /// <summary>Reading uploaded Word reports safely, writing reports in the official layout, and zipping several.</summary>
 public static class Docx

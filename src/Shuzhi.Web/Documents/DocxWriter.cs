@@ -88,6 +88,20 @@ internal static class DocxWriter
             foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 yield return Paragraph(line, null);
         }
+
+        // Last year's rectification items: one more part, each item a sub-part followed by its response.
+        if (report.Rectification is { Items.Count: > 0 } rect)
+        {
+            yield return Paragraph($"{Numeral(part)}、{rect.Heading}", "Heading1");
+            for (var i = 0; i < rect.Items.Count; i++)
+            {
+                var item = rect.Items[i];
+                yield return Paragraph($"（{Numeral(i)}）{item.Text.Replace('\n', ' ').Trim()}", "Heading2");
+                var lines = item.Response.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (lines.Length == 0) lines = [rect.Missing];
+                foreach (var line in lines) yield return Paragraph(line, null);
+            }
+        }
     }
 
     private static string Numeral(int index) => index < Numerals.Length ? Numerals[index] : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -21,6 +21,13 @@ public static class ParagraphDiff
     public static IReadOnlyList<SectionDiff> Compare(ReportOutline outline, ReportText older, ReportText newer) =>
         outline.Sections.Select(s => new SectionDiff(s.Heading, s.Level, Lines(Paragraphs(older.Section(s.Key)), Paragraphs(newer.Section(s.Key))))).ToList();
 
+    /// <summary>
+    /// The responses to the rectification <paramref name="items"/> compared like sections, one entry per item (level 2),
+    /// headed by <paramref name="heading"/> (the item's place from 1, and the item).
+    /// </summary>
+    public static IReadOnlyList<SectionDiff> CompareResponses(IReadOnlyList<RectificationItem> items, ReportText older, ReportText newer, Func<int, RectificationItem, string> heading) =>
+        items.Select((item, i) => new SectionDiff(heading(i + 1, item), 2, Lines(Paragraphs(older.Response(item.Id)), Paragraphs(newer.Response(item.Id))))).ToList();
+
     public static IReadOnlyList<string> Paragraphs(string text) =>
         text.Replace("\r\n", "\n").Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
 

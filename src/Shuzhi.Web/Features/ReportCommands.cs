@@ -14,7 +14,8 @@ public sealed record ReporterContext(CampaignReporter Reporter, Campaign Campaig
 
 /// <summary>One line of the “my reports” list.</summary>
 public sealed record ReportRow(int ReporterId, int CampaignId, int Year, string CampaignTitle, string TrackName, string OrganizationName,
-    DateOnly Deadline, ReportStatus Status, bool IsLate, bool HasReport, string? ReviewerUserId, int OrganizerId);
+    DateOnly Deadline, ReportStatus Status, bool IsLate, bool HasReport, string? ReviewerUserId, int OrganizerId,
+    int? ReportId = null, DateTimeOffset? SubmittedAt = null, DateTimeOffset? ApprovedAt = null);
 
 /// <summary>
 /// Writing, submitting and reviewing reports. Reads go through the scope filters: a reporter out of scope
@@ -189,22 +190,35 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
         db.ReportVersions.Where(v => v.CampaignReporterId == reporterId).OrderBy(v => v.Number).ToListAsync(ct);
 
     /// <summary>The reporters in scope with their campaign, track and report, newest campaign first.</summary>
-    public async Task<IReadOnlyList<ReportRow>> RowsAsync(int take, CancellationToken ct)
+    public async Task<IReadOnlyList<ReportRow>> RowsAsync(int take, CancellationToken ct) =>
+        (await PageAsync(null, null, 0, take, count: false, ct)).Rows;
+
+    /// <summary>
+    /// <see cref="RowsAsync"/> filtered by campaign and status (a reporter without a report counts as a draft), the rows
+    /// from <paramref name="skip"/> on and, when <paramref name="count"/>, how many match in all.
+    /// </summary>
+    public async Task<(IReadOnlyList<ReportRow> Rows, int Total)> PageAsync(int? campaignId, ReportStatus? status, int skip, int take, bool count, CancellationToken ct)
     {
-        var rows = await (
+        var query =
             from r in db.CampaignReporters
             join c in db.Campaigns on r.CampaignId equals c.Id
             join t in db.Tracks on r.TrackId equals t.Id
             join o in db.Organizations on r.OrganizationId equals o.Id
             from rep in db.Reports.Where(x => x.CampaignReporterId == r.Id).DefaultIfEmpty()
-            orderby c.Year descending, c.Id, t.SortOrder, r.SortOrder
-            select new { r.Id, CampaignId = c.Id, c.Year, c.Title, TrackName = t.Name, OrgName = o.Name, c.Timeline.ReportDeadline, Report = rep, r.ReviewerUserId, r.OrganizerId })
-            .Take(take).ToListAsync(ct);
+            where campaignId == null || c.Id == campaignId
+            where status == null || (rep == null ? ReportStatus.Draft : rep.Status) == status
+            select new { r, c, t, o, rep };
+        var total = count ? await query.CountAsync(ct) : 0;
+        var rows = await query
+            .OrderByDescending(x => x.c.Year).ThenBy(x => x.c.Id).ThenBy(x => x.t.SortOrder).ThenBy(x => x.r.SortOrder).ThenBy(x => x.r.Id)
+            .Skip(skip).Take(take)
+            .Select(x => new { x.r.Id, CampaignId = x.c.Id, x.c.Year, x.c.Title, TrackName = x.t.Name, OrgName = x.o.Name, x.c.Timeline.ReportDeadline, Report = x.rep, x.r.ReviewerUserId, x.r.OrganizerId })
+            .ToListAsync(ct);
         var zone = clock.LocalTimeZone;
-        return rows.Select(x => new ReportRow(x.Id, x.CampaignId, x.Year, x.Title, x.TrackName, x.OrgName, x.ReportDeadline,
+        return (rows.Select(x => new ReportRow(x.Id, x.CampaignId, x.Year, x.Title, x.TrackName, x.OrgName, x.ReportDeadline,
             x.Report?.Status ?? ReportStatus.Draft,
             x.Report?.IsLate(x.ReportDeadline, Today, zone) ?? Report.IsLateWithoutReport(x.ReportDeadline, Today),
-            x.Report is not null, x.ReviewerUserId, x.OrganizerId)).ToList();
+            x.Report is not null, x.ReviewerUserId, x.OrganizerId, x.Report?.Id, x.Report?.SubmittedAt, x.Report?.ApprovedAt)).ToList(), total);
     }
 
     /// <summary>Supervisor and Leader accounts bound within the organizer's subtree: who may be assigned as a reviewer.</summary>

@@ -107,8 +107,14 @@ public sealed class ReportFileCommands(AppDbContext db, ReportCommands reports, 
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).DateTime);
         var who = string.IsNullOrWhiteSpace(c.PersonName) ? c.OrganizationName : $"{c.OrganizationName} {c.PersonName}";
         return new DocxReport(string.Format(CultureInfo.InvariantCulture, ReportStrings.Rf_ExportTitle, c.Campaign.Year),
-            [who, ChineseDates.Format(date)], c.Track.Outline, text.Sections);
+            [who, ChineseDates.Format(date)], c.Track.Outline, text.Sections, Rectification(c, text));
     }
+
+    /// <summary>The reporter's rectification items with the responses in <paramref name="text"/>; null when there are none.</summary>
+    private static DocxRectification? Rectification(ReporterContext c, ReportText text) =>
+        c.RectificationItems.Count == 0 ? null
+            : new DocxRectification(ReportStrings.Rr_Docx_Heading,
+                c.RectificationItems.Select(i => new DocxRectificationItem(i.Text, text.Response(i.Id))).ToList(), ReportStrings.Rr_NoResponse);
 
     public static string BaseName(ReporterContext c) => FileNames.Sanitize(c.OrganizationName);
 
@@ -124,10 +130,13 @@ public sealed class ReportFileCommands(AppDbContext db, ReportCommands reports, 
             select new { Reporter = r, Report = rep, OrgName = o.Name }).ToListAsync(ct);
         var personIds = rows.Where(x => x.Reporter.PersonId != null).Select(x => x.Reporter.PersonId!.Value).Distinct().ToList();
         var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var orgIds = rows.Select(x => x.Reporter.OrganizationId).Distinct().ToList();
+        var items = (await db.RectificationItems.Where(i => i.CampaignId == campaign.Id && orgIds.Contains(i.OrganizationId))
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync(ct)).ToLookup(i => i.OrganizationId);
         return rows.Select(x =>
         {
             var ctx = new ReporterContext(x.Reporter, campaign, track, x.OrgName,
-                x.Reporter.PersonId is { } pid ? people.GetValueOrDefault(pid) : null, x.Report);
+                x.Reporter.PersonId is { } pid ? people.GetValueOrDefault(pid) : null, x.Report) { RectificationItems = items[x.Reporter.OrganizationId].ToList() };
             return (BaseName(ctx), Export(ctx, x.Report.Text));
         }).ToList();
     }

@@ -32,4 +32,25 @@ public class ParagraphDiffTests
         Assert.False(diff[0].Changed);
         Assert.Equal("+加强学习。", Show(diff.Single(d => d.Heading == "下步工作打算").Lines));
     }
+    private static RectificationItem Item(int id, string text)
+    {
+        var item = RectificationItem.Create(1, 1, id, text, null, DateTimeOffset.UnixEpoch);
+        typeof(RectificationItem).GetProperty(nameof(RectificationItem.Id))!.SetValue(item, id);
+        return item;
+    }
+
+    [Fact]
+    public void Responses_to_rectification_items_compare_like_sections_one_entry_per_item_in_order()
+    {
+        var items = new[] { Item(7, "党员教育管理不够严格"), Item(3, "三会一课落实不到位") };
+        var older = ReportText.Empty.WithResponse(7, "已建立积分制度。").WithResponse(3, "按月召开。");
+        var newer = ReportText.Empty.WithResponse(7, "已建立积分制度。\n每季度公示。").WithResponse(3, "按月召开。").WithResponse(9, "不是本单位的事项");
+        var diff = ParagraphDiff.CompareResponses(items, older, newer, (n, i) => $"第{n}项{i.Text}");
+        Assert.Equal(["第1项党员教育管理不够严格", "第2项三会一课落实不到位"], diff.Select(d => d.Heading));
+        Assert.Equal("=已建立积分制度。 +每季度公示。", Show(diff[0].Lines));
+        Assert.True(diff[0].Changed);
+        Assert.Equal("=按月召开。", Show(diff[1].Lines));
+        Assert.False(diff[1].Changed);
+        Assert.All(diff, d => Assert.Equal(2, d.Level));
+    }
 }

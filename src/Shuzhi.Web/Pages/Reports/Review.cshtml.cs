@@ -38,7 +38,8 @@ public sealed class ReviewModel(ReportCommands cmd, ReportFileCommands files, Ti
         Shown = Versions.LastOrDefault()?.Text ?? c.Text;
         Checks = await cmd.CheckAsync(c, Shown, ct);
         if (A is { } a && B is { } b && Versions.FirstOrDefault(v => v.Number == a) is { } va && Versions.FirstOrDefault(v => v.Number == b) is { } vb)
-            Diff = ParagraphDiff.Compare(c.Track.Outline, va.Text, vb.Text);
+            Diff = [.. ParagraphDiff.Compare(c.Track.Outline, va.Text, vb.Text),
+                .. ParagraphDiff.CompareResponses(c.RectificationItems, va.Text, vb.Text, (n, item) => string.Format(ReportStrings.Rr_Diff_Item, n, item.Text))];
         return null;
     }
 
