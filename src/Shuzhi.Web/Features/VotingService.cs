@@ -57,9 +57,10 @@ public sealed class VotingService(AppDbContext db, VotingKey key)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (await UsedAfterFailureAsync(code.Hash))
+        catch (DbUpdateException)
         {
-            throw new CodeUsedException();
+            if (await UsedAfterFailureAsync(code.Hash)) throw new CodeUsedException();
+            throw;
         }
     }
 
