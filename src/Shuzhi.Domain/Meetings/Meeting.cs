@@ -36,6 +36,15 @@ public sealed class Meeting
     public BallotRules Rules { get; private set; } = BallotRules.Default;
     /// <summary>SHA-256 of the canonical ballots, set at close (<see cref="BallotDigest"/>).</summary>
     public string? Digest { get; private set; }
+    /// <summary>Whether the chair has put the results on the big screen (only after the close).</summary>
+    public bool ResultsShown { get; private set; }
+
+    /// <summary>The chair shows or hides the results on the big screen; results exist only once voting has closed.</summary>
+    public void ShowResults(bool show)
+    {
+        if (show && State != VotingState.Closed) throw new DomainException("Meeting.ResultsBeforeClose");
+        ResultsShown = show;
+    }
 
     public static Meeting Create(int campaignId, string title)
     {

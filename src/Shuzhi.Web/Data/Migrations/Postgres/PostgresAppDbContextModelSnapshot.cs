@@ -474,6 +474,9 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.Property<int>("Rehearsal")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ResultsShown")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Rules")
                         .IsRequired()
                         .HasColumnType("text");

@@ -449,6 +449,9 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.Property<int>("Rehearsal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ResultsShown")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Rules")
                         .IsRequired()
                         .HasColumnType("TEXT");

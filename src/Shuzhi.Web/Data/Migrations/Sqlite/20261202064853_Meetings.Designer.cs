@@ -11,7 +11,7 @@ using Shuzhi.Web.Data;
 namespace Shuzhi.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202064426_Meetings")]
+    [Migration("20261202064853_Meetings")]
     partial class Meetings
     {
         /// <inheritdoc />
@@ -450,6 +450,9 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Rehearsal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ResultsShown")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rules")

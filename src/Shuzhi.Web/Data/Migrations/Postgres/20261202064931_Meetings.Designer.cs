@@ -12,7 +12,7 @@ using Shuzhi.Web.Data;
 namespace Shuzhi.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202064432_Meetings")]
+    [Migration("20261202064931_Meetings")]
     partial class Meetings
     {
         /// <inheritdoc />
@@ -476,6 +476,9 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Rehearsal")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("ResultsShown")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Rules")
                         .IsRequired()
