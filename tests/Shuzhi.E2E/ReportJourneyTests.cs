@@ -85,6 +85,25 @@ public sealed class ReportJourneyTests(ShuzhiServer server, BrowserFixture brows
         await secretary.GotoAsync($"{server.BaseUrl}/Reports/Edit/{reporterId}");
         await Expect(secretary.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Approved");
         await Screenshots.TakeAsync(secretary, "report-04-approved.png");
+
+        // After the meeting the town's staff publish the approved reports within the town; the secretary reads them.
+        await staff.GotoAsync($"{server.BaseUrl}/Campaigns/Details/{campaignId}");
+        await staff.Locator("#Reason").FillAsync("其余书记的报告线下报送，先行召开述职评议会。");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "推进到下一阶段", Exact = true }).ClickAsync();
+        await Expect(staff.Locator("[data-stage]")).ToHaveAttributeAsync("data-stage", "Evaluation");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "推进到下一阶段", Exact = true }).ClickAsync();
+        await Expect(staff.Locator("[data-stage]")).ToHaveAttributeAsync("data-stage", "Assessment");
+        await staff.Locator("[data-publish-link]").ClickAsync();
+        await Expect(staff.Locator("[data-approved]")).ToHaveAttributeAsync("data-approved", "1");
+        staff.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // 确定在所选范围内公开…？
+        await staff.GetByRole(AriaRole.Button, new() { Name = "公开述职报告", Exact = true }).ClickAsync();
+        await Expect(staff.Locator("[data-message]")).ToContainTextAsync("已公开 1 份述职报告");
+        await Screenshots.TakeAsync(staff, "report-05-published.png");
+        await secretary.GotoAsync($"{server.BaseUrl}/Reports");
+        await secretary.Locator("[data-published-link]").ClickAsync();
+        await secretary.Locator("tr[data-published] a", new() { HasText = "石佛村" }).ClickAsync();
+        await Expect(secretary.Locator("article.published-report")).ToContainTextAsync("新增岗位300个");
+        await Screenshots.TakeAsync(secretary, "report-06-published-read.png");
     }
 
     private async Task<(IBrowserContext, IPage)> LoginAsync(string user, string password)

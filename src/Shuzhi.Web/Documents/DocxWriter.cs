@@ -31,9 +31,6 @@ internal static class DocxWriter
     private const uint LinePitch = 579;  // twentieths of a point: 28.95 pt
     private const int FirstLineIndent = 640; // two 16 pt characters, in twips
 
-    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-        "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"];
-
     public static void Write(Stream output, DocxReport report)
     {
         // WordprocessingDocument needs a seekable package; a report is small, so build it in memory.
@@ -104,7 +101,7 @@ internal static class DocxWriter
         }
     }
 
-    private static string Numeral(int index) => index < Numerals.Length ? Numerals[index] : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Numeral(int index) => ChineseNumerals.Of(index + 1);
 
     private static Paragraph Paragraph(string text, string? style)
     {
