@@ -51,7 +51,7 @@ public static class ReportEndpoints
     private static async Task<Paged<ReportSummaryDto>> List(ReportCommands cmd, ClaimsPrincipal user, int? campaignId, ReportStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = ApiSetup.Paging(page, pageSize);
-        var (rows, total) = await cmd.PageAsync(campaignId, status, (p - 1) * size, size, count: true, ct);
+        var (rows, total) = await cmd.PageAsync(new ReportFilter(campaignId, status), (p - 1) * size, size, count: true, ct);
         var me = ReportCommands.UserId(user);
         return new(rows.Select(r => new ReportSummaryDto(r.ReporterId, r.ReportId, r.CampaignId, r.Year, r.CampaignTitle, r.TrackName, r.OrganizationName,
             r.Status, ReportUi.StatusName(r.Status), r.HasReport, r.SubmittedAt, r.ApprovedAt, r.Deadline, r.IsLate,

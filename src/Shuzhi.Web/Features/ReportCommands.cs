@@ -12,6 +12,9 @@ public sealed record ReporterContext(CampaignReporter Reporter, Campaign Campaig
     public IReadOnlyList<RectificationItem> RectificationItems { get; init; } = [];
 }
 
+/// <summary>What the report list is narrowed and ordered by.</summary>
+public sealed record ReportFilter(int? CampaignId = null, ReportStatus? Status = null, int? Year = null, string? Q = null, string? Sort = null, bool Desc = false);
+
 /// <summary>One line of the “my reports” list.</summary>
 public sealed record ReportRow(int ReporterId, int CampaignId, int Year, string CampaignTitle, string TrackName, string OrganizationName,
     DateOnly Deadline, ReportStatus Status, bool IsLate, bool HasReport, string? ReviewerUserId, int OrganizerId,
@@ -190,15 +193,15 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
         db.ReportVersions.Where(v => v.CampaignReporterId == reporterId).OrderBy(v => v.Number).ToListAsync(ct);
 
     /// <summary>The reporters in scope with their campaign, track and report, newest campaign first.</summary>
-    public async Task<IReadOnlyList<ReportRow>> RowsAsync(int take, CancellationToken ct) =>
-        (await PageAsync(null, null, 0, take, count: false, ct)).Rows;
-
     /// <summary>
-    /// <see cref="RowsAsync"/> filtered by campaign and status (a reporter without a report counts as a draft), the rows
-    /// from <paramref name="skip"/> on and, when <paramref name="count"/>, how many match in all.
+    /// The reporters in scope with their campaign, track and report, filtered by campaign, year and status (a reporter
+    /// without a report counts as a draft) and searched by organization; newest campaign first unless sorted by
+    /// organization (org), status or deadline. The rows from <paramref name="skip"/> on and, when <paramref name="count"/>,
+    /// how many match in all.
     /// </summary>
-    public async Task<(IReadOnlyList<ReportRow> Rows, int Total)> PageAsync(int? campaignId, ReportStatus? status, int skip, int take, bool count, CancellationToken ct)
+    public async Task<(IReadOnlyList<ReportRow> Rows, int Total)> PageAsync(ReportFilter filter, int skip, int take, bool count, CancellationToken ct)
     {
+        var (campaignId, status, year, q) = (filter.CampaignId, filter.Status, filter.Year, filter.Q?.Trim());
         var query =
             from r in db.CampaignReporters
             join c in db.Campaigns on r.CampaignId equals c.Id
@@ -206,11 +209,22 @@ public sealed class ReportCommands(AppDbContext db, CurrentActor actor, TimeProv
             join o in db.Organizations on r.OrganizationId equals o.Id
             from rep in db.Reports.Where(x => x.CampaignReporterId == r.Id).DefaultIfEmpty()
             where campaignId == null || c.Id == campaignId
+            where year == null || c.Year == year
             where status == null || (rep == null ? ReportStatus.Draft : rep.Status) == status
+            where string.IsNullOrEmpty(q) || o.Name.Contains(q!)
             select new { r, c, t, o, rep };
         var total = count ? await query.CountAsync(ct) : 0;
-        var rows = await query
-            .OrderByDescending(x => x.c.Year).ThenBy(x => x.c.Id).ThenBy(x => x.t.SortOrder).ThenBy(x => x.r.SortOrder).ThenBy(x => x.r.Id)
+        var ordered = (filter.Sort, filter.Desc) switch
+        {
+            ("org", false) => query.OrderBy(x => x.o.Name),
+            ("org", true) => query.OrderByDescending(x => x.o.Name),
+            ("status", false) => query.OrderBy(x => x.rep == null ? ReportStatus.Draft : x.rep.Status),
+            ("status", true) => query.OrderByDescending(x => x.rep == null ? ReportStatus.Draft : x.rep.Status),
+            ("deadline", false) => query.OrderBy(x => x.c.Timeline.ReportDeadline),
+            ("deadline", true) => query.OrderByDescending(x => x.c.Timeline.ReportDeadline),
+            _ => query.OrderByDescending(x => x.c.Year),
+        };
+        var rows = await ordered.ThenBy(x => x.c.Id).ThenBy(x => x.t.SortOrder).ThenBy(x => x.r.SortOrder).ThenBy(x => x.r.Id)
             .Skip(skip).Take(take)
             .Select(x => new { x.r.Id, CampaignId = x.c.Id, x.c.Year, x.c.Title, TrackName = x.t.Name, OrgName = x.o.Name, x.c.Timeline.ReportDeadline, Report = x.rep, x.r.ReviewerUserId, x.r.OrganizerId })
             .ToListAsync(ct);

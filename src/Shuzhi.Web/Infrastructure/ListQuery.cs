@@ -9,6 +9,8 @@ public sealed class ListQuery
     public string? Q { get; set; }
     public string? Sort { get; set; }
     public bool Desc { get; set; }
+    /// <summary>From the query string only: Razor Pages' own route value "page" (the page's path) would win otherwise.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int Page { get; set; } = 1;
     public int Size { get; set; } = 50;
 
