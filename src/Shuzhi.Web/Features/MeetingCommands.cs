@@ -110,32 +110,27 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     private Task<string?> OrganizerPathAsync(Campaign campaign, CancellationToken ct) =>
         db.Organizations.Where(o => o.Id == campaign.OrganizerId).Select(o => o.Path).SingleOrDefaultAsync(ct);
 
-    public async Task OpenRehearsalAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
-    {
-        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
-        meeting.OpenRehearsal();
-        await db.SaveChangesAsync(ct);
-    }
+    public Task OpenRehearsalAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct) =>
+        ActAsync(user, campaign, meeting.OpenRehearsal, ct);
 
-    public async Task CloseRehearsalAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
-    {
-        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
-        meeting.CloseRehearsal();
-        await db.SaveChangesAsync(ct);
-    }
+    public Task CloseRehearsalAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct) =>
+        ActAsync(user, campaign, meeting.CloseRehearsal, ct);
 
-    public async Task OpenVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
-    {
-        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
-        meeting.OpenVoting();
-        await db.SaveChangesAsync(ct);
-    }
+    public Task OpenVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct) =>
+        ActAsync(user, campaign, meeting.OpenVoting, ct);
 
     /// <summary>Closes the vote and stores the digest of the ballots as they stand; from then on they are immutable.</summary>
     public async Task CloseVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
     {
+        var digest = await DigestAsync(meeting.Id, ct);
+        await ActAsync(user, campaign, () => meeting.CloseVoting(digest), ct);
+    }
+
+    /// <summary>One step of the organizer's own staff on the meeting, saved (and audited) at once.</summary>
+    private async Task ActAsync(ClaimsPrincipal user, Campaign campaign, Action step, CancellationToken ct)
+    {
         if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
-        meeting.CloseVoting(await DigestAsync(meeting.Id, ct));
+        step();
         await db.SaveChangesAsync(ct);
     }
 
