@@ -1,10 +1,12 @@
 namespace Shuzhi.Web.Data;
 
-/// <summary>What a stored report file is: the Word original a report was uploaded from, or the stamped PDF copy (seed 004).</summary>
+/// <summary>What a stored report file is: the Word original a report was uploaded from, the stamped PDF copy or the debrief's slides (seed 004).</summary>
 public enum ReportFileKind
 {
     OriginalDocx = 1,
     StampedPdf = 2,
+    /// <summary>The slides of an on-site debrief (.pptx).</summary>
+    Slides = 3,
 }
 
 /// <summary>

@@ -92,6 +92,19 @@ public sealed class ReportFileCommands(AppDbContext db, ReportCommands reports, 
         return file;
     }
 
+    /// <summary>Keeps the slides of an on-site debrief: a safe .pptx (checked by content), for tracks that debrief on site.</summary>
+    public async Task<ReportFile> UploadSlidesAsync(ClaimsPrincipal user, ReporterContext c, Stream input, string fileName, CancellationToken ct)
+    {
+        if (!await reports.MayWriteAsync(user, c.Reporter, ct)) throw new DomainException("Report.NotWriter");
+        Report.EnsureStageAllowsWriting(c.Campaign.Stage);
+        if (!c.Track.Mode.IsOnSite()) throw new DomainException("Rf.SlidesNotOnSite");
+        var bytes = Slides.Check(input);
+        var file = NewFile(c, ReportFileKind.Slides, Path.GetFileNameWithoutExtension(fileName ?? "") + ".pptx", Slides.ContentType, bytes);
+        db.ReportFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        return file;
+    }
+
     public Task<List<ReportFileRow>> ListAsync(int reporterId, CancellationToken ct) =>
         db.ReportFiles.Where(f => f.CampaignReporterId == reporterId).OrderByDescending(f => f.Id)
             .Select(f => new ReportFileRow(f.Id, f.Kind, f.FileName, f.Size, f.UploadedAt, f.UploadedBy)).ToListAsync(ct);

@@ -168,6 +168,21 @@ public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, Time
         return await RefusedAsync(error!, ct);
     }
 
+    /// <summary>Attaches the slides of an on-site debrief (a .pptx checked by its content).</summary>
+    public async Task<IActionResult> OnPostUploadSlidesAsync(int reporterId, IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(reporterId, ct) is { } stop) return stop;
+        if (file is null || file.Length == 0) return await RefusedAsync(ReportStrings.Rf_NoFile, ct);
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            await files.UploadSlidesAsync(User, Ctx, stream, file.FileName, ct);
+            Message = PublicationStrings.Sl_Uploaded;
+            return RedirectToPage(new { reporterId });
+        }
+        catch (DomainException e) { return await RefusedAsync(Messages.For(e), ct); }
+    }
+
     /// <summary>Attaches a stamped PDF copy (checked by its first bytes, not its name).</summary>
     public async Task<IActionResult> OnPostUploadPdfAsync(int reporterId, IFormFile? file, CancellationToken ct)
     {
