@@ -58,3 +58,6 @@ public abstract class MeetingPageModel(CampaignCommands campaigns, MeetingComman
         return null;
     }
 }
+
+/// <summary>The fields of a comment form (add or edit), with the error of the last attempt when it failed.</summary>
+public sealed record CommentFieldsModel(string Key, string Author, string Text, bool IsProblem, string? Error);
