@@ -46,7 +46,7 @@ public sealed class MeetingJourneyTests(ShuzhiServer server, BrowserFixture brow
         // The second speaker moves up.
         var second = await speakers.Nth(1).GetAttributeAsync("data-speaker");
         await speakers.Nth(1).Locator("[data-up]").ClickAsync();
-        await Expect(page.Locator("[data-message]")).ToHaveTextAsync("发言顺序已调整。");
+        await Expect(page.Locator("main > .alert[role=status]")).ToHaveTextAsync("发言顺序已调整。");
         await Expect(speakers.First).ToHaveAttributeAsync("data-speaker", second!);
 
         // A category's weight: a negative one is refused as typed, 2 is saved.
@@ -56,18 +56,27 @@ public sealed class MeetingJourneyTests(ShuzhiServer server, BrowserFixture brow
         await Expect(page.Locator("[data-categories-form] .invalid-feedback[data-for='catWeight']").First).ToHaveTextAsync("权重请填写0或正数。");
         await weight.FillAsync("2");
         await page.Locator("[data-save-categories]").ClickAsync();
-        await Expect(page.Locator("[data-message]")).ToHaveTextAsync("参会人员类别已保存。");
+        await Expect(page.Locator("main > .alert[role=status]")).ToHaveTextAsync("参会人员类别已保存。");
         await Expect(page.Locator("input[name=catWeight]").First).ToHaveValueAsync("2");
         await Screenshots.TakeAsync(page, "meeting-01-details.png");
 
-        // The chair's screen: the countdown runs, the next speaker follows.
+        // The chair's screen: the demo track sets no time (the clock counts up); with 3 minutes it counts down and
+        // turns red in the last minute. The next speaker follows.
+        await SetMinutesAsync(campaignId, 3);
+        await page.Clock.InstallAsync();
         await page.GotoAsync($"{server.BaseUrl}/Meetings/Chair/{meetingId}");
         var now = page.Locator(".chair-speaker:not([hidden]) [data-now-org]");
         var first = await now.TextContentAsync();
-        await Expect(page.Locator("[data-clock]")).ToHaveTextAsync(new Regex("^\\d\\d:00$"));
+        var clock = page.Locator("[data-clock]");
+        await Expect(clock).ToHaveTextAsync("03:00");
         await page.Locator("[data-start]").ClickAsync();
         await Expect(page.Locator("[data-start]")).ToHaveTextAsync("暂停");
+        await page.Clock.RunForAsync(125_000);
+        await Expect(clock).ToHaveTextAsync("00:55");
+        await Expect(clock).ToHaveClassAsync(new Regex("is-warning"));
         await Screenshots.TakeAsync(page, "meeting-02-chair.png");
+        await page.Clock.RunForAsync(60_000);
+        await Expect(clock).ToContainTextAsync("时间到");
         await page.Locator("[data-nextbtn]").ClickAsync();
         await Expect(now).Not.ToHaveTextAsync(first!);
         await Expect(page).ToHaveURLAsync(new Regex("\\?n=2$"));
@@ -75,12 +84,13 @@ public sealed class MeetingJourneyTests(ShuzhiServer server, BrowserFixture brow
         // 一述一评: a comment on the first speaker, marked as a problem.
         await page.GotoAsync($"{server.BaseUrl}/Meetings/Comments/{meetingId}");
         var card = page.Locator($"[data-speaker='{second}']");
+        await card.Locator("[data-add-toggle]").ClickAsync();
         await Expect(card.Locator("input[name=authorName]")).ToHaveValueAsync("童家镇党建办（测试）");
         await card.Locator("input[name=authorName]").FillAsync("镇党委书记");
         await card.Locator("textarea[name=text]").FillAsync("发展党员工作偏慢，村级活动阵地使用率不高，要限期整改。");
         await card.Locator("input[name=isProblem]").CheckAsync();
         await card.Locator("[data-add]").ClickAsync();
-        await Expect(page.Locator("[data-message]")).ToHaveTextAsync("点评已添加。");
+        await Expect(page.Locator("main > .alert[role=status]")).ToHaveTextAsync("点评已添加。");
         await Expect(card.Locator("[data-comment] .badge")).ToHaveTextAsync("问题");
         await Expect(page.Locator("[data-problems] tbody tr")).ToHaveCountAsync(1);
         await Screenshots.TakeAsync(page, "meeting-03-comments.png");
@@ -150,6 +160,17 @@ public sealed class MeetingJourneyTests(ShuzhiServer server, BrowserFixture brow
         scope.ServiceProvider.GetRequiredService<CurrentScope>().UseUnrestricted();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.Campaigns.Where(c => c.Organizer!.Code == "TJZ" && c.Year == 2023).Select(c => c.Id).SingleAsync();
+    }
+
+    private async Task SetMinutesAsync(int campaignId, int minutes)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().UseUnrestricted();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        foreach (var t in await db.Tracks.Where(t => t.CampaignId == campaignId).ToListAsync())
+            if (t.Mode is Shuzhi.Domain.Campaigns.DebriefMode.OnSite or Shuzhi.Domain.Campaigns.DebriefMode.Both)
+                t.Update(t.Name, t.SortOrder, t.Mode, t.Components, t.Ballot, minutes, true);
+        await db.SaveChangesAsync();
     }
 
     private async Task<int> OnSiteTracksAsync(int campaignId)
