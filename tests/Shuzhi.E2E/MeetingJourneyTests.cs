@@ -127,7 +127,10 @@ public sealed class MeetingJourneyTests(ShuzhiServer server, BrowserFixture brow
             await small.GotoAsync(url);
             await AssertFitsAsync(small);
             await Screenshots.TakeAsync(small, shot);
+            await small.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, shot.Replace(".png", "-top.png")) });
         }
+        await small.GotoAsync(meetingUrl);
+        await small.Locator("[data-categories-form]").ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "meeting-08-categories-phone.png") });
         Assert.True(phoneProblems.Count == 0, string.Join(Environment.NewLine, phoneProblems));
     }
 

@@ -168,6 +168,8 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     public async Task MoveSpeakerAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, int reporterId, int delta, CancellationToken ct)
     {
         if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        // The order is part of the record of the meeting once voting has closed.
+        if (meeting.State == VotingState.Closed) throw new DomainException("Meeting.VotingClosed");
         meeting.Move(reporterId, delta);
         await db.SaveChangesAsync(ct);
     }

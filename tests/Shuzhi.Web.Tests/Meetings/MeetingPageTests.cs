@@ -218,6 +218,9 @@ public abstract class MeetingPageTests<TFactory>(TFactory f) where TFactory : Sh
         var done = await staff.GetHtmlAsync($"/Meetings/Details/{id}");
         Assert.Equal(closed.Digest, done.QuerySelector("[data-digest]")!.TextContent.Trim());
         Assert.Equal($"/Meetings/Tally/{id}", done.QuerySelector("[data-tally-link]")!.GetAttribute("href"));
+        Assert.Null(done.QuerySelector("[data-up]"));
+        Assert.Contains(MeetingStrings.Meeting_VotingClosed, (await (await PostAsync(staff, id, "Move", new("reporterId", s.Reporter2.ToString()), new("delta", "-1"))).HtmlAsync()).Text());
+        Assert.Equal([s.Reporter1, s.Reporter2], (await MeetingAsync(id)).SpeakerOrder);
         var verified = await (await PostAsync(staff, id, "Verify")).HtmlAsync();
         Assert.Equal("match", verified.QuerySelector("[data-digest-result]")!.GetAttribute("data-digest-result"));
         Assert.Contains("一致", verified.QuerySelector("[data-digest-result]")!.TextContent);
