@@ -156,4 +156,122 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
         var ballots = await db.MeetingBallots.AsNoTracking().Where(b => b.MeetingId == meeting.Id).ToListAsync(ct);
         return Tally.Compute(speakers.Select(s => s.ReporterForm).ToList(), categories, ballots, meeting.Rules);
     }
+
+    // ---- Organizer's meeting pages (setup, order, categories, rules, vote control audit, digest check, comments) ----
+
+    /// <summary>Moves a speaker up (-1) or down (+1) in the meeting's order.</summary>
+    public async Task MoveSpeakerAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, int reporterId, int delta, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        // The order is part of the record of the meeting once voting has closed.
+        if (meeting.State == VotingState.Closed) throw new DomainException("Meeting.VotingClosed");
+        meeting.Move(reporterId, delta);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The ballot rules; only while voting has not opened (<see cref="Meeting.SetRules"/>).</summary>
+    public async Task SetRulesAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, BallotRules rules, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        meeting.SetRules(rules);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>An edited category row: <see cref="Id"/> null for a new one.</summary>
+    public sealed record CategoryEdit(int? Id, string Name, decimal Weight, int Issued, int SortOrder);
+
+    /// <summary>
+    /// Saves the whole categories table at once, validated as a set (<see cref="VoterCategory.Validate"/>). Categories are
+    /// added or removed only before voting opens, and one is removed only while no code or ballot refers to it; nothing
+    /// changes once voting has closed (the tally rests on the weights).
+    /// </summary>
+    public async Task SaveCategoriesAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, IReadOnlyList<CategoryEdit> rows, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        if (meeting.State == VotingState.Closed) throw new DomainException("Meeting.VotingClosed");
+        var errors = VoterCategory.Validate(rows.Select(r => (r.Name, r.Weight, r.Issued)).ToList());
+        if (errors.Count > 0) throw new DomainException(errors[0].Code, errors[0].Args);
+        var existing = await CategoriesAsync(meeting.Id, ct);
+        var kept = rows.Where(r => r.Id is not null).Select(r => r.Id!.Value).ToHashSet();
+        if (rows.Any(r => r.Id is { } id && existing.All(c => c.Id != id))) throw new DomainException("Meeting.CategoryNotFound");
+        var removed = existing.Where(c => !kept.Contains(c.Id)).ToList();
+        var added = rows.Where(r => r.Id is null).ToList();
+        if ((removed.Count > 0 || added.Count > 0) && meeting.State != VotingState.Draft) throw new DomainException("MeetingPage.CategoriesFixed");
+        foreach (var c in removed)
+        {
+            var used = await db.VotingCodes.AnyAsync(x => x.CategoryId == c.Id, ct) || await db.MeetingBallots.AnyAsync(x => x.CategoryId == c.Id, ct)
+                || await db.PaperEntries.AnyAsync(x => x.CategoryId == c.Id, ct);
+            if (used) throw new DomainException("MeetingPage.CategoryInUse", c.Name);
+            db.VoterCategories.Remove(c);
+        }
+        foreach (var r in rows.Where(r => r.Id is not null))
+            existing.Single(c => c.Id == r.Id).Update(r.Name, r.Weight, r.Issued, r.SortOrder);
+        foreach (var r in added) db.VoterCategories.Add(VoterCategory.Create(meeting.Id, r.Name, r.Weight, r.Issued, r.SortOrder));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Writes an explicit audit entry for a vote-control step with the counts as they stand (the state change itself is audited as an entity change).</summary>
+    public async Task AuditVoteAsync(Campaign campaign, Meeting meeting, string action, CancellationToken ct)
+    {
+        var turnout = await TurnoutAsync(meeting.Id, ct);
+        db.Audit(action, nameof(Meeting), meeting.Id.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(new
+        {
+            state = meeting.State.ToString(),
+            issued = turnout.Sum(t => t.Issued),
+            received = turnout.Sum(t => t.Received),
+            categories = turnout.Select(t => new { t.Name, t.Issued, t.Received }),
+            digest = meeting.Digest,
+        }), await OrganizerPathAsync(campaign, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The digest recomputed from the ballots now, compared with the one stored at close.</summary>
+    public sealed record DigestCheck(string Stored, string Recomputed, bool Matches);
+
+    /// <summary>Recomputes the digest of a closed meeting; a difference is written to the audit log.</summary>
+    public async Task<DigestCheck> VerifyDigestAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        if (meeting.State != VotingState.Closed || meeting.Digest is null) throw new DomainException("Meeting.VotingNotOpen");
+        var now = await DigestAsync(meeting.Id, ct);
+        var check = new DigestCheck(meeting.Digest, now, meeting.DigestMatches(now));
+        if (!check.Matches)
+        {
+            db.Audit("digest-mismatch", nameof(Meeting), meeting.Id.ToString(CultureInfo.InvariantCulture),
+                JsonSerializer.Serialize(new { stored = check.Stored, recomputed = check.Recomputed }), await OrganizerPathAsync(campaign, ct));
+            await db.SaveChangesAsync(ct);
+        }
+        return check;
+    }
+
+    public Task<List<MeetingComment>> CommentsAsync(int meetingId, CancellationToken ct) =>
+        db.MeetingComments.AsNoTracking().Where(c => c.MeetingId == meetingId).OrderBy(c => c.Id).ToListAsync(ct);
+
+    /// <summary>点评 on a speaker of the meeting (一述一评); a problem-marked one feeds the reporter's problem list.</summary>
+    public async Task<MeetingComment> AddCommentAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, int reporterId, string authorName, string text, bool isProblem, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        if (!meeting.SpeakerOrder.Contains(reporterId)) throw new DomainException("Meeting.SpeakerNotFound");
+        var c = MeetingComment.Create(meeting.Id, reporterId, user.FindFirstValue(ClaimTypes.NameIdentifier), authorName, text, isProblem);
+        db.MeetingComments.Add(c);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    public async Task UpdateCommentAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, int commentId, string authorName, string text, bool isProblem, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        var c = await db.MeetingComments.SingleOrDefaultAsync(x => x.Id == commentId && x.MeetingId == meeting.Id, ct) ?? throw new DomainException("MeetingPage.CommentNotFound");
+        c.Update(authorName, text, isProblem);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Deletes a comment; the entity change is audited with its text.</summary>
+    public async Task DeleteCommentAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, int commentId, CancellationToken ct)
+    {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        var c = await db.MeetingComments.SingleOrDefaultAsync(x => x.Id == commentId && x.MeetingId == meeting.Id, ct) ?? throw new DomainException("MeetingPage.CommentNotFound");
+        db.MeetingComments.Remove(c);
+        await db.SaveChangesAsync(ct);
+    }
 }
