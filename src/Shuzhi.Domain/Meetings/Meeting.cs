@@ -147,7 +147,10 @@ public sealed class Meeting
     public bool DigestMatches(string recomputed) => Digest is not null && BallotDigest.Verify(Digest, recomputed);
 }
 
-/// <summary>点评: a comment on a reporter at the meeting, by a leader, optionally marked as pointing out a problem.</summary>
+/// <summary>
+/// 点评: a comment on a reporter at the meeting (一述一评), or on all of them together at the end (总体点评, no
+/// reporter), by a leader; a comment on a reporter may be marked as pointing out a problem.
+/// </summary>
 public sealed class MeetingComment
 {
     public const int TextMaxLength = 2000;
@@ -157,14 +160,16 @@ public sealed class MeetingComment
 
     public int Id { get; private set; }
     public int MeetingId { get; private set; }
-    public int ReporterId { get; private set; }
+    /// <summary>The reporter commented on; null for the comment on all together (总体点评).</summary>
+    public int? ReporterId { get; private set; }
+    public bool IsGeneral => ReporterId is null;
     public string? AuthorUserId { get; private set; }
     public string AuthorName { get; private set; } = "";
     public string Text { get; private set; } = "";
     /// <summary>指出的问题: goes to the reporter's problem list for rectification.</summary>
     public bool IsProblem { get; private set; }
 
-    public static MeetingComment Create(int meetingId, int reporterId, string? authorUserId, string authorName, string text, bool isProblem)
+    public static MeetingComment Create(int meetingId, int? reporterId, string? authorUserId, string authorName, string text, bool isProblem)
     {
         var c = new MeetingComment { MeetingId = meetingId, ReporterId = reporterId, AuthorUserId = string.IsNullOrWhiteSpace(authorUserId) ? null : authorUserId };
         c.Update(authorName, text, isProblem);
@@ -179,6 +184,8 @@ public sealed class MeetingComment
         if (authorName.Length > AuthorMaxLength) throw new DomainException("Meeting.CommentAuthorTooLong", AuthorMaxLength);
         if (text.Length == 0) throw new DomainException("Meeting.CommentRequired");
         if (text.Length > TextMaxLength) throw new DomainException("Meeting.CommentTooLong", TextMaxLength);
+        // A problem belongs to a reporter's rectification list: the general comment's problems are listed under each reporter.
+        if (isProblem && IsGeneral) throw new DomainException("Meeting.GeneralCommentNotProblem");
         AuthorName = authorName;
         Text = text;
         IsProblem = isProblem;

@@ -247,11 +247,14 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     public Task<List<MeetingComment>> CommentsAsync(int meetingId, CancellationToken ct) =>
         db.MeetingComments.AsNoTracking().Where(c => c.MeetingId == meetingId).OrderBy(c => c.Id).ToListAsync(ct);
 
-    /// <summary>点评 on a speaker of the meeting (一述一评); a problem-marked one feeds the reporter's problem list.</summary>
-    public async Task<MeetingComment> AddCommentAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, int reporterId, string authorName, string text, bool isProblem, CancellationToken ct)
+    /// <summary>
+    /// 点评 on a speaker of the meeting (一述一评), or with no speaker on all together (总体点评); a problem-marked one
+    /// feeds the reporter's problem list.
+    /// </summary>
+    public async Task<MeetingComment> AddCommentAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, int? reporterId, string authorName, string text, bool isProblem, CancellationToken ct)
     {
         if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
-        if (!meeting.SpeakerOrder.Contains(reporterId)) throw new DomainException("Meeting.SpeakerNotFound");
+        if (reporterId is { } id && !meeting.SpeakerOrder.Contains(id)) throw new DomainException("Meeting.SpeakerNotFound");
         var c = MeetingComment.Create(meeting.Id, reporterId, user.FindFirstValue(ClaimTypes.NameIdentifier), authorName, text, isProblem);
         db.MeetingComments.Add(c);
         await db.SaveChangesAsync(ct);

@@ -280,6 +280,20 @@ public abstract class MeetingPageTests<TFactory>(TFactory f) where TFactory : Sh
         Assert.False(await f.WithDbAsync((db, _) => db.MeetingComments.AnyAsync(c => c.Id == comments[1].Id)));
         Assert.True(await f.WithDbAsync((db, _) => db.AuditEntries.AnyAsync(a => a.Action == "delete" && a.EntityType == "MeetingComment" && a.EntityId == comments[1].Id.ToString())));
 
+        // 总体点评: on all together, no speaker; it cannot be marked as a problem (those go under a speaker).
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostPairsAsync($"{url}?handler=Add",
+            [new("authorName", "王书记"), new("text", "今年各村书记述职总体较好，问题查摆还需更具体。")], url)).StatusCode);
+        var general = await f.WithDbAsync((db, _) => db.MeetingComments.AsNoTracking().SingleAsync(c => c.MeetingId == id && c.ReporterId == null));
+        Assert.Equal("王书记", general.AuthorName);
+        var generalProblem = await (await staff.PostPairsAsync($"{url}?handler=Add",
+            [new("authorName", "王书记"), new("text", "普遍存在台账不全。"), new("isProblem", "true")], url)).HtmlAsync();
+        Assert.Contains(MeetingStrings.Meeting_GeneralCommentNotProblem, generalProblem.QuerySelector("#general [data-form-error]")!.TextContent);
+        var withGeneral = await staff.GetHtmlAsync(url);
+        Assert.NotNull(withGeneral.QuerySelector($"[data-general] [data-comment='{general.Id}']"));
+        Assert.Null(withGeneral.QuerySelector("[data-general] input[name=isProblem]"));
+        var exported = Xlsx.Read(await (await staff.GetAsync($"{url}?handler=Export")).Content.ReadAsStreamAsync());
+        Assert.Contains(exported[0].Rows, r => r.Cells[0] == MeetingPageStrings.Mt_General && r.Cells[3] == general.Text);
+
         // Another county cannot delete.
         var other = await f.PagesAsync(D.B.StaffUser);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);

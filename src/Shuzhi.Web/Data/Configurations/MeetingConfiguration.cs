@@ -73,7 +73,8 @@ internal sealed class MeetingCommentConfiguration : IEntityTypeConfiguration<Mee
     public void Configure(EntityTypeBuilder<MeetingComment> b)
     {
         b.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Domain.Campaigns.CampaignReporter>().WithMany().HasForeignKey(c => c.ReporterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Campaigns.CampaignReporter>().WithMany().HasForeignKey(c => c.ReporterId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(c => c.IsGeneral);
         b.HasIndex(c => new { c.MeetingId, c.ReporterId });
         b.Property(c => c.AuthorUserId).HasMaxLength(450);
         b.Property(c => c.AuthorName).HasMaxLength(50).IsRequired();

@@ -25,9 +25,10 @@ public sealed class CommentsModel(CampaignCommands campaigns, MeetingCommands me
     public string PostedText { get; private set; } = "";
     public bool PostedProblem { get; private set; }
 
-    public IEnumerable<MeetingComment> For(int reporterId) => Comments.Where(c => c.ReporterId == reporterId);
+    /// <summary>The comments on one speaker, or with null the comments on all together (总体点评).</summary>
+    public IEnumerable<MeetingComment> For(int? reporterId) => Comments.Where(c => c.ReporterId == reporterId);
     public IEnumerable<MeetingComment> Problems => Speakers.SelectMany(s => For(s.ReporterId).Where(c => c.IsProblem));
-    public MeetingSpeaker? SpeakerOf(int reporterId) => Speakers.FirstOrDefault(s => s.ReporterId == reporterId);
+    public MeetingSpeaker? SpeakerOf(int? reporterId) => Speakers.FirstOrDefault(s => s.ReporterId == reporterId);
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
@@ -62,8 +63,8 @@ public sealed class CommentsModel(CampaignCommands campaigns, MeetingCommands me
         }
     }
 
-    public Task<IActionResult> OnPostAddAsync(int id, int reporterId, string? authorName, string? text, bool isProblem, CancellationToken ct) =>
-        ActAsync(id, $"r{reporterId}", authorName, text, isProblem, async () =>
+    public Task<IActionResult> OnPostAddAsync(int id, int? reporterId, string? authorName, string? text, bool isProblem, CancellationToken ct) =>
+        ActAsync(id, reporterId is null ? "general" : $"r{reporterId}", authorName, text, isProblem, async () =>
         {
             await Meetings.AddCommentAsync(User, Campaign, Meeting, reporterId, authorName ?? "", text ?? "", isProblem, ct);
             return MeetingPageStrings.Mt_CommentAdded;
@@ -91,7 +92,8 @@ public sealed class CommentsModel(CampaignCommands campaigns, MeetingCommands me
         IReadOnlyList<object?> Row(MeetingSpeaker s, MeetingComment c) =>
             [Who(s), s.TrackName, c.AuthorName, c.Text, c.IsProblem ? MeetingPageStrings.Mt_Yes : MeetingPageStrings.Mt_No];
         string[] headers = [MeetingPageStrings.Mt_Col_Speaker, MeetingPageStrings.Mt_Col_Track, MeetingPageStrings.Mt_Author, MeetingPageStrings.Mt_Text, MeetingPageStrings.Mt_Col_Problem];
-        var all = Speakers.SelectMany(s => For(s.ReporterId).Select(c => Row(s, c))).ToList();
+        var all = Speakers.SelectMany(s => For(s.ReporterId).Select(c => Row(s, c)))
+            .Concat(For(null).Select(c => (IReadOnlyList<object?>)[MeetingPageStrings.Mt_General, "", c.AuthorName, c.Text, MeetingPageStrings.Mt_No])).ToList();
         var problems = Speakers.SelectMany(s => For(s.ReporterId).Where(c => c.IsProblem).Select(c => Row(s, c))).ToList();
         db.Audit("export", nameof(MeetingComment), null, $"{{\"meetingId\":{Meeting.Id.ToString(CultureInfo.InvariantCulture)},\"count\":{all.Count.ToString(CultureInfo.InvariantCulture)}}}", Campaign.Organizer?.Path);
         await db.SaveChangesAsync(ct);

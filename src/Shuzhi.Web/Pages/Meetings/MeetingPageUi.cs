@@ -60,4 +60,5 @@ public abstract class MeetingPageModel(CampaignCommands campaigns, MeetingComman
 }
 
 /// <summary>The fields of a comment form (add or edit), with the error of the last attempt when it failed.</summary>
-public sealed record CommentFieldsModel(string Key, string Author, string Text, bool IsProblem, string? Error);
+/// <summary>The fields of a comment form; a general comment (总体点评) has no problem box.</summary>
+public sealed record CommentFieldsModel(string Key, string Author, string Text, bool IsProblem, string? Error, bool General = false);

@@ -556,7 +556,7 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("ReporterId")
+                    b.Property<int?>("ReporterId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
@@ -1572,8 +1572,7 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Shuzhi.Domain.Meetings.PaperEntry", b =>

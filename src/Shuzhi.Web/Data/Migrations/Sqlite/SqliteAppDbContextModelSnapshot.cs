@@ -529,7 +529,7 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ReporterId")
+                    b.Property<int?>("ReporterId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -1513,8 +1513,7 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
                         .WithMany()
                         .HasForeignKey("ReporterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Shuzhi.Domain.Meetings.PaperEntry", b =>
