@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Shuzhi.Domain.Campaigns;
 using Shuzhi.Domain.Meetings;
 using Shuzhi.Web.Features;
@@ -13,12 +12,11 @@ namespace Shuzhi.Web.Api;
 /// No antiforgery token: antiforgery protects a cookie-authenticated session against a forged cross-site request,
 /// and these endpoints use no cookie or session at all (the one-time code in the body is the only credential, which a
 /// cross-site page cannot know). They accept only application/json, which a plain cross-site HTML form cannot send.
-/// Light per-address rate limit: a whole meeting room may share one Wi-Fi address, so the limit is generous.
+/// Light per-address rate limit (a whole meeting room may share one Wi-Fi address, so it is generous) and a cap on the
+/// requests served at once, so a burst of phones waits in a queue rather than exhausting the database's connections.
 /// </summary>
 public static class VotingEndpoints
 {
-    public const string RatePolicy = "vote";
-
     public sealed record CodeRequest(string? Code);
     public sealed record MarkRequest(int ReporterId, string? Grade, List<decimal?>? Points);
     public sealed record CastRequest(string? Code, List<MarkRequest>? Marks);
@@ -31,18 +29,29 @@ public static class VotingEndpoints
     public static IServiceCollection AddVotingRateLimit(this IServiceCollection services, IConfiguration config)
     {
         var perMinute = config.GetValue("Voting:RequestsPerMinute", 600);
+        var concurrent = config.GetValue("Voting:ConcurrentRequests", 16);
+        static bool IsVote(HttpContext http) => http.Request.Path.StartsWithSegments("/vote/api");
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RatePolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                // Per address, generous: a whole room may vote through one Wi-Fi address.
+                PartitionedRateLimiter.Create<HttpContext, string>(http => IsVote(http)
+                    ? RateLimitPartition.GetFixedWindowLimiter("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? ""),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("")),
+                // A burst of phones (everyone votes at once after the last speaker) queues here instead of taking every
+                // database connection: a few at a time, the rest wait their turn in order.
+                PartitionedRateLimiter.Create<HttpContext, string>(http => IsVote(http)
+                    ? RateLimitPartition.GetConcurrencyLimiter("vote", _ => new ConcurrencyLimiterOptions
+                        { PermitLimit = concurrent, QueueLimit = 5000, QueueProcessingOrder = QueueProcessingOrder.OldestFirst })
+                    : RateLimitPartition.GetNoLimiter("")));
         });
     }
 
     public static void Map(WebApplication app)
     {
-        var vote = app.MapGroup("/vote/api").AllowAnonymous().RequireRateLimiting(RatePolicy).DisableAntiforgery().ExcludeFromDescription();
+        var vote = app.MapGroup("/vote/api").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         vote.MapPost("/sheet", SheetAsync);
         vote.MapPost("/cast", CastAsync);
     }
