@@ -46,9 +46,14 @@ public sealed class SlipsModel(MeetingCommands meetings, CampaignCommands campai
     public async Task<IActionResult> OnPostAsync(int meetingId, CancellationToken ct)
     {
         if (await LoadAsync(meetingId, ct) is { } stop) return stop;
-        var category = Categories.FirstOrDefault(c => c.Id == CategoryId);
+        // The checks below say what to do, in Chinese; the binder's own (English) complaints are dropped.
+        // (A value the binder could not read leaves the property as it was: it counts as wrong, not as the default.)
+        var unreadable = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToHashSet();
+        ModelState.Remove(nameof(CategoryId));
+        ModelState.Remove(nameof(Count));
+        var category = unreadable.Contains(nameof(CategoryId)) ? null : Categories.FirstOrDefault(c => c.Id == CategoryId);
         if (category is null) ModelState.AddModelError(nameof(CategoryId), VoteStrings.Slips_CategoryRequired);
-        if (Count is not (>= 1 and <= MaxCount)) ModelState.AddModelError(nameof(Count), VoteStrings.Slips_CountRange);
+        if (unreadable.Contains(nameof(Count)) || Count is not (>= 1 and <= MaxCount)) ModelState.AddModelError(nameof(Count), VoteStrings.Slips_CountRange);
         if (!Enum.IsDefined(Kind)) Kind = CodeKind.Real;
         if (!ModelState.IsValid) return Page();
         try
