@@ -38,6 +38,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddShuzhiApi();
+builder.Services.AddVotingRateLimit(builder.Configuration);
 builder.Services.AddScoped<Shuzhi.Web.Features.AccountCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OrganizationImporter>();
 builder.Services.AddScoped<Shuzhi.Web.Features.CampaignCommands>();
@@ -62,6 +63,7 @@ app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<ScopeMiddleware>();
 app.UseMiddleware<AccessAuditMiddleware>();

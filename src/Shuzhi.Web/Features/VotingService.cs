@@ -3,7 +3,7 @@ using Shuzhi.Domain.Meetings;
 namespace Shuzhi.Web.Features;
 
 /// <summary>What a phone needs to show the ballot for a code: the meeting, the category and every speaker with its form.</summary>
-public sealed record BallotSheet(int MeetingId, string MeetingTitle, string CategoryName, CodeKind Kind, IReadOnlyList<MeetingSpeaker> Speakers);
+public sealed record BallotSheet(int MeetingId, string MeetingTitle, string CategoryName, CodeKind Kind, IReadOnlyList<MeetingSpeaker> Speakers, BallotRules Rules);
 
 /// <summary>A code already used: answered 409, nothing stored.</summary>
 public sealed class CodeUsedException() : Exception("voting code already used");
@@ -36,7 +36,7 @@ public sealed class VotingService(AppDbContext db, VotingKey key)
         meeting.EnsureOpen(code.Kind);
         if (await UsedAsync(code.Hash, ct)) throw new CodeUsedException();
         var category = await db.VoterCategories.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == code.CategoryId).Select(c => c.Name).SingleAsync(ct);
-        return new BallotSheet(meeting.Id, meeting.Title, category, code.Kind, await MeetingCommands.SpeakersAsync(db, meeting, ignoreFilters: true, ct));
+        return new BallotSheet(meeting.Id, meeting.Title, category, code.Kind, await MeetingCommands.SpeakersAsync(db, meeting, ignoreFilters: true, ct), meeting.Rules);
     }
 
     /// <summary>
