@@ -24,7 +24,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
     [Fact]
     public async Task A_sheet_is_entered_the_number_moves_on_and_a_duplicate_or_impossible_sheet_is_refused_in_Chinese()
     {
-        var a = await MeetingAsync(f, D.A, 2401);
+        var a = await MeetingAsync(f, D.A, 2081);
         var staff = await f.PagesAsync(D.A.TownStaffUser);
         var page = await staff.GetHtmlAsync(Url(a));
         Assert.Equal("1", page.QuerySelector("#batch")!.GetAttribute("value"));
@@ -67,7 +67,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
     [Fact]
     public async Task Points_out_of_range_are_entered_as_written_and_the_ballot_counts_invalid_but_text_is_refused()
     {
-        var a = await MeetingAsync(f, D.A, 2402, form: BallotForm.DefaultDimension());
+        var a = await MeetingAsync(f, D.A, 2082, form: BallotForm.DefaultDimension());
         var staff = await f.PagesAsync(D.A.TownStaffUser);
         var fields = Sheet(1, 1, 1, a.Cat1);
         string[] r1 = ["21", "15", "15", "20", "15", "15"]; // 德 21 > 20
@@ -93,7 +93,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
     [Fact]
     public async Task Double_entry_lists_every_mismatch_refuses_the_commit_and_accepts_it_after_the_correction()
     {
-        var a = await MeetingAsync(f, D.A, 2403);
+        var a = await MeetingAsync(f, D.A, 2083);
         var staff = await f.PagesAsync(D.A.TownStaffUser);
         // Round 1: three sheets. Round 2: sheet 1 the same, sheet 2 with 一般 for reporter 2 instead of 较好, sheet 3 missing.
         foreach (var s in new[]
@@ -166,7 +166,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
     public async Task Committed_sheets_are_valid_or_invalid_as_the_rules_say_and_entry_stops_at_the_close()
     {
         // Every reporter must be marked (share 1): two reporters → 2.
-        var a = await MeetingAsync(f, D.A, 2404, rules: new BallotRules(MinShareMarked: 1m));
+        var a = await MeetingAsync(f, D.A, 2084, rules: new BallotRules(MinShareMarked: 1m));
         var staff = await f.PagesAsync(D.A.TownStaffUser);
         foreach (var s in new[]
         {
@@ -202,7 +202,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
     [Fact]
     public async Task Reconciliation_shows_the_counts_per_category_with_flags_and_a_total()
     {
-        var a = await MeetingAsync(f, D.A, 2405);
+        var a = await MeetingAsync(f, D.A, 2085);
         await f.WithDbAsync(async db =>
         {
             var cats = await db.VoterCategories.Where(c => c.MeetingId == a.MeetingId).ToListAsync();
@@ -220,7 +220,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
 
         var rec = $"/Meetings/Reconcile/{a.MeetingId}";
         static string[] Cells(AngleSharp.Dom.IElement row) =>
-            ["issued", "phone", "paper", "returned", "valid", "invalid", "flags"].Select(c => row.QuerySelector($"[data-col={c}]")!.TextContent.Trim()).ToArray();
+            new[] { "issued", "phone", "paper", "returned", "valid", "invalid", "flags" }.Select(c => row.QuerySelector($"[data-col={c}]")!.TextContent.Trim()).ToArray();
         var page = await staff.GetHtmlAsync(rec);
         // Category 1: issued 10; 2 phone + 3 paper = 5 returned; 4 valid + 1 invalid (the blank sheet) = 5: all agree.
         Assert.Equal(["10", "2", "3", "5", "4", "1", "一致"], Cells(page.QuerySelector($"tr[data-category='{a.Cat1}']")!));
@@ -245,7 +245,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
     [Fact]
     public async Task Only_the_organizers_staff_enter_and_reconcile_others_get_403_or_404()
     {
-        var a = await MeetingAsync(f, D.A, 2406);
+        var a = await MeetingAsync(f, D.A, 2086);
         var county = await f.PagesAsync(D.A.StaffUser);   // sees the town's meeting, does not organize it
         var other = await f.PagesAsync(D.B.StaffUser);    // another county
         foreach (var url in new[] { Url(a), $"/Meetings/Reconcile/{a.MeetingId}" })
