@@ -119,6 +119,43 @@ public abstract class TallyPageTests<TFactory>(TFactory f) where TFactory : Shuz
         Assert.Equal("—", Col(a.Reporter1, $"cat-{third}"));
     }
 
+    /// <summary>
+    /// Dimension form (德20 能15 勤15 绩20 廉15 学15), one category: reporter 1 gets 18+14+13+19+15+14 = 93 and 20+15+15+20+15+15 = 100
+    /// → 193/2 = 96.50; reporter 2 gets 16+12+12+17+13+12.5 = 82.5 and 15+10+10+15+10+10 = 70 → 152.5/2 = 76.25. A paper ballot
+    /// with 德 21 is invalid and counts for nobody. No grade counts or rates for this form.
+    /// </summary>
+    [Fact]
+    public async Task A_dimension_form_track_shows_marks_means_and_scores_without_grade_columns()
+    {
+        var a = await MeetingAsync(f, D.A, 2095, form: Domain.Campaigns.BallotForm.DefaultDimension());
+        var (r1, r2) = (a.Reporter1, a.Reporter2);
+        await PhoneAsync(f, a.MeetingId, a.Cat1,
+            [Mark.ForPoints(r1, 18, 14, 13, 19, 15, 14), Mark.ForPoints(r2, 16, 12, 12, 17, 13, 12.5m)],
+            [Mark.ForPoints(r1, 20, 15, 15, 20, 15, 15), Mark.ForPoints(r2, 15, 10, 10, 15, 10, 10)]);
+        await f.WithDbAsync(async (db, sp) =>
+        {
+            var m = await db.Meetings.SingleAsync(x => x.Id == a.MeetingId);
+            var forms = (await sp.GetRequiredService<MeetingCommands>().SpeakersAsync(m, default)).Select(s => s.ReporterForm).ToList();
+            db.MeetingBallots.Add(MeetingBallot.FromPaper(m.Id, a.Cat1, forms, [Mark.ForPoints(r1, 21, 15, 15, 20, 15, 15), Mark.ForPoints(r2, 20, 15, 15, 20, 15, 15)], m.Rules));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await CloseAsync(f, a.MeetingId);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
+        var table = (await staff.GetHtmlAsync($"/Meetings/Tally/{a.MeetingId}")).QuerySelector($"table[data-track='{a.TrackId}']")!;
+        Assert.DoesNotContain("好票率", table.QuerySelector("thead")!.TextContent);
+        Assert.Null(table.QuerySelector("[data-col=top]"));
+        string Col(int reporter, string col) => table.QuerySelector($"tr[data-reporter='{reporter}'] [data-col='{col}']")!.TextContent.Trim();
+        Assert.Equal(["1", "2", "（不足5票，不单列）", "96.50"], new[] { "rank", "marks", $"cat-{a.Cat1}", "score" }.Select(c => Col(r1, c)));
+        Assert.Equal(["2", "2", "（不足5票，不单列）", "76.25"], new[] { "rank", "marks", $"cat-{a.Cat1}", "score" }.Select(c => Col(r2, c)));
+
+        var form = Xlsx.Read(new MemoryStream(await staff.GetByteArrayAsync($"/Meetings/Tally/{a.MeetingId}?handler=Form")));
+        var sheet = Assert.Single(form);
+        Assert.Equal(["序号", "述职人", "单位及职务", "有效评价数", "测评得分"], sheet.Rows[0].Cells.Take(5));
+        Assert.Equal([("1", "2"), ("2", "2")], sheet.Rows.Skip(1).Select(r => (r.Cells[0], r.Cells[3])));
+        Assert.Equal([96.5m, 76.25m], sheet.Rows.Skip(1).Select(r => decimal.Parse(r.Cells[4])));
+    }
+
     [Fact]
     public async Task The_exports_hold_the_tally_per_track_and_category_and_the_seed_003_form_and_are_audited()
     {
