@@ -62,6 +62,10 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
         res = await staff.PostFormAsync(Url(a), Sheet(1, 2, 1, a.Cat1, (a.Reporter1, "好")));
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         Assert.Equal(2, (await EntriesAsync(f, a.MeetingId)).Count);
+        // Both rounds by the same person: the check says double entry needs two people.
+        var check = await staff.GetHtmlAsync($"{Url(a)}?batch=1&check=true");
+        Assert.Contains($"两轮都由{D.A.TownStaffUser}录入", check.QuerySelector("[data-same-person]")!.TextContent);
+        Assert.Single(check.QuerySelectorAll("[data-mismatches] tbody tr")); // reporter 2: 较好 against blank
     }
 
     [Fact]
@@ -101,10 +105,16 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
             Sheet(1, 1, 1, a.Cat1, (a.Reporter1, "好"), (a.Reporter2, "好")),
             Sheet(1, 1, 2, a.Cat1, (a.Reporter1, "较好"), (a.Reporter2, "较好")),
             Sheet(1, 1, 3, a.Cat2, (a.Reporter1, "差")),
+        })
+            Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(Url(a), s)).StatusCode);
+        // Round 2 by a second staff member of the town.
+        var second = await f.PagesAsync(await CampaignTestKit.StaffAtAsync(f, D.A.Town.Id, "a_town_staff_2083"));
+        foreach (var s in new[]
+        {
             Sheet(1, 2, 1, a.Cat1, (a.Reporter1, "好"), (a.Reporter2, "好")),
             Sheet(1, 2, 2, a.Cat1, (a.Reporter1, "较好"), (a.Reporter2, "一般")),
         })
-            Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(Url(a), s)).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync(Url(a), s)).StatusCode);
 
         var check = await staff.GetHtmlAsync($"{Url(a)}?batch=1&check=true");
         var rows = check.QuerySelectorAll("[data-mismatches] tbody tr");
@@ -116,6 +126,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
         Assert.Equal("只在第一轮录入的票号：3", check.QuerySelector("[data-only-a]")!.TextContent.Trim());
         Assert.Null(check.QuerySelector("[data-only-b]"));
         Assert.Null(check.QuerySelector("[data-agree]"));
+        Assert.Null(check.QuerySelector("[data-same-person]"));
 
         var commit = new Dictionary<string, string> { ["batch"] = "1" };
         var res = await staff.PostFormAsync($"{Url(a)}?handler=Commit", commit, Url(a));
@@ -130,8 +141,8 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
         Assert.NotNull(edit.QuerySelector($"input[name=g{a.Reporter2}][value=一般][checked]"));
         var fix = Sheet(1, 2, 2, a.Cat1, (a.Reporter1, "较好"), (a.Reporter2, "较好"));
         fix["entryId"] = wrong.Id.ToString();
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(Url(a), fix, $"{Url(a)}?edit={wrong.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(Url(a), Sheet(1, 2, 3, a.Cat2, (a.Reporter1, "差")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync(Url(a), fix, $"{Url(a)}?edit={wrong.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync(Url(a), Sheet(1, 2, 3, a.Cat2, (a.Reporter1, "差")))).StatusCode);
         Assert.NotNull((await staff.GetHtmlAsync($"{Url(a)}?batch=1&check=true")).QuerySelector("[data-agree]"));
         var audited = await f.WithDbAsync((db, _) => db.AuditEntries.IgnoreQueryFilters()
             .Where(x => x.EntityType == nameof(PaperEntry) && x.EntityId == wrong.Id.ToString()).OrderBy(x => x.Id).Select(x => x.Action).ToListAsync());

@@ -30,6 +30,16 @@ public sealed class PaperModel(CampaignCommands campaigns, MeetingCommands meeti
     public Dictionary<string, string> Posted { get; } = new(StringComparer.Ordinal);
 
     public bool Closed => Meeting.State == VotingState.Closed;
+
+    /// <summary>The one person who entered both rounds of the batch, if so (double entry needs two people).</summary>
+    public string? SamePerson
+    {
+        get
+        {
+            var people = Entries.GroupBy(e => e.Round).Select(g => g.Select(e => e.EnteredBy).Distinct().ToList()).ToList();
+            return people.Count == 2 && people.All(p => p.Count == 1) && people[0][0] == people[1][0] ? people[0][0] : null;
+        }
+    }
     public bool BatchCommitted => Batches.Any(b => b.Batch == Batch && b.Committed);
 
     public static string GradeField(int reporterId) => $"g{reporterId}";
