@@ -170,6 +170,7 @@ public abstract class PaperBallotTests<TFactory>(TFactory f) where TFactory : Sh
         Assert.Contains("第1批已提交", Error(await res.HtmlAsync()));
         Assert.Equal(3, (await BallotsAsync(f, a.MeetingId)).Count);
         // The next batch is offered once this one is committed.
+        Assert.Equal("2", (await staff.GetHtmlAsync($"{Url(a)}?batch=1")).QuerySelector("[data-next-batch]")!.GetAttribute("data-next-batch"));
         Assert.Equal("2", (await staff.GetHtmlAsync(Url(a))).QuerySelector("#batch")!.GetAttribute("value"));
     }
 
