@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using Shuzhi.Domain.Meetings;
+using Shuzhi.Web.Documents;
+using Shuzhi.Web.Features;
+
+namespace Shuzhi.Web.Pages.Meetings;
+
+/// <summary>
+/// 测评结果: per track, the reporters by rank with grade counts, rates, category means (≥ 5 marks) and the score; the
+/// organizer's own staff only and only after the close (before it the page says so). Exports: the tally workbook and
+/// the seed-003 附件2 form filled with the counts, both audited.
+/// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManageCampaigns)]
+public sealed class TallyModel(AppDbContext db, CampaignCommands campaigns, MeetingCommands meetings, PaperBallotCommands paper) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+    public Campaign Campaign { get; private set; } = null!;
+    public IReadOnlyList<VoterCategory> Categories { get; private set; } = [];
+    public IReadOnlyList<MeetingSpeaker> Speakers { get; private set; } = [];
+    public IReadOnlyList<TallyTrack> Tracks { get; private set; } = [];
+    public bool Closed => Meeting.State == VotingState.Closed;
+
+    private async Task<IActionResult?> LoadAsync(int meetingId, CancellationToken ct)
+    {
+        if (await meetings.FindAsync(meetingId, ct) is not { } m) return NotFound();
+        if (await campaigns.FindAsync(m.CampaignId, ct) is not { } c) return NotFound();
+        if (!meetings.MayManage(User, c)) return Forbid();
+        (Meeting, Campaign) = (m, c);
+        Categories = await meetings.CategoriesAsync(m.Id, ct);
+        if (!Closed) return null;
+        Speakers = await meetings.SpeakersAsync(m, ct);
+        Tracks = TallyTables.Build(Speakers, await meetings.TallyAsync(User, c, m, ct));
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int meetingId, CancellationToken ct) => await LoadAsync(meetingId, ct) ?? Page();
+
+    public async Task<IActionResult> OnGetExportAsync(int meetingId, CancellationToken ct)
+    {
+        if (await LoadAsync(meetingId, ct) is { } stop) return stop;
+        if (!Closed) return Page();
+        await AuditAsync("tally", ct);
+        return XlsxResult.File(this, TallyTables.Workbook(Tracks, Categories).ToList(), TallyStrings.Tally_ExportName);
+    }
+
+    public async Task<IActionResult> OnGetFormAsync(int meetingId, CancellationToken ct)
+    {
+        if (await LoadAsync(meetingId, ct) is { } stop) return stop;
+        if (!Closed) return Page();
+        await AuditAsync("evaluation-form", ct);
+        return XlsxResult.File(this, TallyTables.EvaluationForm(Campaign.Year, Speakers, Tracks).ToList(), TallyStrings.Tally_FormName);
+    }
+
+    private async Task AuditAsync(string file, CancellationToken ct)
+    {
+        db.Audit("export", nameof(Meeting), Meeting.Id.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(new { file }),
+            await paper.OrganizerPathAsync(Campaign, ct));
+        await db.SaveChangesAsync(ct);
+    }
+}
