@@ -48,7 +48,15 @@ public static class CrossAssignment
             largest = 1;
         }
 
-        var offsets = Offsets(n, k, largest) ?? throw new DomainException("Scoring.CrossGroupsImpossible", k, Math.Max(0, n - 2 * largest + 1));
+        var offsets = Offsets(n, k, largest);
+        if (offsets is null)
+        {
+            // Only with groups: the circulant needs k ≤ n − 2m + 1; a table may still exist.
+            var found = Flow(order, k, random);
+            if (found is not null) return found;
+            var most = Enumerable.Range(1, k - 1).Reverse().FirstOrDefault(j => Flow(order, j, new Random(seed)) is not null);
+            throw new DomainException("Scoring.CrossGroupsImpossible", k, most);
+        }
         var pairs = new List<CrossPair>(n * k);
         for (var i = 0; i < n; i++)
             foreach (var d in offsets)
@@ -114,6 +122,69 @@ public static class CrossAssignment
         foreach (var p in distinct.Where(p => p.Inspector < p.Inspected && set.Contains(new CrossPair(p.Inspected, p.Inspector))))
             issues.Add(new(IssueLevel.Warning, "Scoring.CrossReciprocal", [p.Inspector, p.Inspected]));
         return issues;
+    }
+
+    /// <summary>
+    /// Across groups, when the circulant has too few safe offsets: a flow (b-matching). Each inspector gets
+    /// k rows and each inspected unit at most k, over the allowed rows (other group, no row twice), by augmenting
+    /// paths tried in a seeded random order; a table exists exactly when every inspector reaches k. Then reciprocal
+    /// pairs are removed where a swap allows it: rows a→b (with b→a) and c→d become a→d and c→b when both are allowed,
+    /// new, and not the reverse of a row — degrees unchanged, one reciprocal pair fewer each time. Null when no table exists.
+    /// </summary>
+    private static List<CrossPair>? Flow(List<CrossUnit> order, int k, Random random)
+    {
+        var n = order.Count;
+        var chosen = new bool[n, n];
+        var inDeg = new int[n];
+        bool Allowed(int i, int j) => order[i].GroupId != order[j].GroupId;
+        var candidates = Enumerable.Range(0, n).Select(_ => Shuffle(Enumerable.Range(0, n).ToList(), random)).ToArray();
+
+        bool Augment(int i, bool[] seen)
+        {
+            foreach (var j in candidates[i])
+            {
+                if (seen[j] || chosen[i, j] || !Allowed(i, j)) continue;
+                seen[j] = true;
+                if (inDeg[j] < k) { chosen[i, j] = true; inDeg[j]++; return true; }
+                // j is full: move one of its inspectors elsewhere.
+                foreach (var other in candidates[j])
+                {
+                    if (other == i || !chosen[other, j]) continue;
+                    if (Augment(other, seen)) { chosen[other, j] = false; chosen[i, j] = true; return true; }
+                }
+            }
+            return false;
+        }
+
+        foreach (var i in Shuffle(Enumerable.Range(0, n).ToList(), random))
+            for (var r = 0; r < k; r++)
+                if (!Augment(i, new bool[n])) return null;
+
+        // Remove reciprocal pairs by swaps while one exists.
+        var improved = true;
+        while (improved)
+        {
+            improved = false;
+            var rows = Enumerable.Range(0, n).SelectMany(a => Enumerable.Range(0, n).Where(b => chosen[a, b]).Select(b => (a, b))).ToList();
+            foreach (var (a, b) in rows.Where(x => chosen[x.a, x.b] && chosen[x.b, x.a]))
+            {
+                foreach (var (c, d) in Shuffle(rows.ToList(), random))
+                {
+                    if (!chosen[c, d] || c == a || d == b || !Allowed(a, d) || !Allowed(c, b)) continue;
+                    if (chosen[a, d] || chosen[c, b] || chosen[d, a] || chosen[b, c]) continue;
+                    chosen[a, b] = false; chosen[c, d] = false; chosen[a, d] = true; chosen[c, b] = true;
+                    improved = true;
+                    break;
+                }
+                if (improved) break;
+            }
+        }
+
+        var pairs = new List<CrossPair>(n * k);
+        for (var a = 0; a < n; a++)
+            for (var b = 0; b < n; b++)
+                if (chosen[a, b]) pairs.Add(new CrossPair(order[a].Id, order[b].Id));
+        return pairs;
     }
 
     /// <summary>Fisher–Yates, in place, from the last position down.</summary>

@@ -98,10 +98,42 @@ public class CrossAssignmentTests
                 // k = 1: offset 5 (< 6) → none; k = 2: + offset 6 = n/2 → 6 pairs; k = 3: + offset 7 = 12 − 5 → 6 + 12 = 18.
                 Assert.Equal(k switch { 1 => 0, 2 => 6, _ => 18 }, CrossAssignment.ReciprocalPairs(pairs));
             }
-        // k = 4 > n − 2m + 1 = 12 − 10 + 1 = 3: refused with the most that works.
-        var e = Assert.Throws<DomainException>(() => CrossAssignment.Generate(units, 4, 1, true));
+        // k = 4 … 6 > n − 2m + 1 = 3: the flow fallback still finds balanced cross-group tables.
+        // k = 6 is feasible: A (5) sends 30: x to C (10 ≤ x ≤ 15, as A→B ≤ 5·4 = 20), 30 − x to B; C needs 18, so B→C = 18 − x;
+        // B→A = 24 − (18 − x) ≤ 20 → x ≤ 14; x = 14: B→C 4, B→A 20, C→A 30 − 20 = 10, C→B 18 − 10 = 8 ≤ 12, B gets 16 + 8 = 24. ✓
+        for (var seed = 0; seed < 10; seed++)
+            for (var k = 4; k <= 6; k++)
+            {
+                var pairs = CrossAssignment.Generate(units, k, seed, acrossGroupsOnly: true);
+                AssertBalanced(units, pairs, k);
+                Assert.All(pairs, p => Assert.NotEqual(group[p.Inspector], group[p.Inspected]));
+                Assert.Equal(pairs, CrossAssignment.Generate(units, k, seed, acrossGroupsOnly: true));
+            }
+        // k = 7 is not: A inspects all 7 outside (15 to C, 20 to B); C needs 21 → B→C = 6, so B→A = 28 − 6 = 22 > 5·4 = 20.
+        var e = Assert.Throws<DomainException>(() => CrossAssignment.Generate(units, 7, 1, true));
         Assert.Equal("Scoring.CrossGroupsImpossible", e.Code);
-        Assert.Equal([4, 3], e.Args);
+        Assert.Equal([7, 6], e.Args);
+    }
+
+    [Theory]
+    [InlineData(new[] { 2, 2 }, 2)]        // each unit inspects both units of the other group: all reciprocal
+    [InlineData(new[] { 3, 3 }, 3)]
+    [InlineData(new[] { 4, 4, 2 }, 4)]     // n − 2m + 1 = 10 − 8 + 1 = 3 < 4 ≤ n − m = 6
+    [InlineData(new[] { 4, 4, 2 }, 5)]     // A→C = x, B→C = y, x + y = 10, 4 ≤ x, y ≤ 8: feasible (x = y = 5)
+    [InlineData(new[] { 6, 3, 3 }, 5)]     // m = 6 = n/2, k ≤ n − m = 6
+    public void Uneven_groups_beyond_the_circulant_use_matchings(int[] sizes, int k)
+    {
+        var units = new List<CrossUnit>();
+        for (var g = 0; g < sizes.Length; g++)
+            for (var i = 0; i < sizes[g]; i++) units.Add(new CrossUnit(units.Count + 1, g));
+        var group = units.ToDictionary(u => u.Id, u => u.GroupId);
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var pairs = CrossAssignment.Generate(units, k, seed, true);
+            AssertBalanced(units, pairs, k);
+            Assert.All(pairs, p => Assert.NotEqual(group[p.Inspector], group[p.Inspected]));
+            Assert.DoesNotContain(CrossAssignment.Validate(pairs, units, k, true), i => i.Level == IssueLevel.Error);
+        }
     }
 
     [Fact]
@@ -127,6 +159,18 @@ public class CrossAssignmentTests
     }
 
     [Fact]
+    public void Groups_4_4_2_allow_at_most_5()
+    {
+        // k = 6: C (2 units) needs 12 in. A (4 units) sends 24, at most 4·4 = 16 to B, so ≥ 8 to C; B likewise ≥ 8 → C gets ≥ 16 > 12.
+        var units = new List<CrossUnit>();
+        foreach (var (g, size) in new[] { (1, 4), (2, 4), (3, 2) })
+            for (var i = 0; i < size; i++) units.Add(new CrossUnit(units.Count + 1, g));
+        var e = Assert.Throws<DomainException>(() => CrossAssignment.Generate(units, 6, 3, true));
+        Assert.Equal("Scoring.CrossGroupsImpossible", e.Code);
+        Assert.Equal([6, 5], e.Args);
+    }
+
+    [Fact]
     public void Generate_refuses_impossible_requests()
     {
         Assert.Equal("Scoring.CrossKOutOfRange", Code(() => CrossAssignment.Generate(Units(5), 0, 1, false)));
@@ -134,7 +178,7 @@ public class CrossAssignmentTests
         Assert.Equal("Scoring.CrossTooFewUnits", Code(() => CrossAssignment.Generate(Units(1), 1, 1, false)));
         Assert.Equal("Scoring.CrossGroupMissing", Code(() => CrossAssignment.Generate(Units(5), 1, 1, true)));
         Assert.Equal("Scoring.CrossDuplicateUnit", Code(() => CrossAssignment.Generate([new(1), new(1), new(2)], 1, 1, false)));
-        // Two groups of 3 and 1 (m = 3, n = 4): n − 2m + 1 = −1 → not even k = 1.
+        // Two groups of 3 and 1: the lone unit would be inspected by all 3 others, not k = 1 → not even k = 1 works.
         Assert.Equal("Scoring.CrossGroupsImpossible", Code(() => CrossAssignment.Generate(Units(4, i => i <= 3 ? 1 : 2), 1, 1, true)));
     }
 
