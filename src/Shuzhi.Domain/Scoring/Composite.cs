@@ -92,6 +92,11 @@ public static class Composite
             if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Scoring.WaiverReasonRequired", c.Name());
             if (reason.Trim().Length > MaxWaiverReason) throw new DomainException("Scoring.ReasonTooLong", MaxWaiverReason);
         }
+        foreach (var (c, s) in r.Scores)
+        {
+            if (s.Scale <= 0) throw new DomainException("Scoring.ScaleNotPositive");
+            if (s.Raw < 0) throw new DomainException("Scoring.PointsNegative", c.Name());
+        }
         // A waiver only counts for a component that has no score: a present score is always used.
         var present = components.Where(c => r.Scores.ContainsKey(c.Component)).ToList();
         var missing = components.Where(c => !r.Scores.ContainsKey(c.Component) && !r.Waivers.ContainsKey(c.Component)).Select(c => c.Component).ToList();

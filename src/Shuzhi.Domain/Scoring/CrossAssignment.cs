@@ -21,6 +21,7 @@ public sealed record CrossIssue(IssueLevel Level, string Code, object[] Args);
 /// inspects exactly k units and is inspected by exactly k, never itself, with no duplicate.
 /// A reciprocal pair (A→B and B→A) arises only for offsets d and n − d both in D; the offsets are chosen
 /// so that this never happens when n ≥ 2k + 1 and happens the fewest possible times otherwise.
+/// Across groups, when the circulant cannot reach k, a seeded flow (b-matching) finds a table whenever one exists.
 /// </summary>
 public static class CrossAssignment
 {

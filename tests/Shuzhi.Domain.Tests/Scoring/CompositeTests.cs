@@ -125,6 +125,15 @@ public class CompositeTests
     }
 
     [Fact]
+    public void Scores_need_a_positive_scale_and_no_negative_raw()
+    {
+        WeightedComponent[] one = [new(ScoreComponent.DailyReview, 100)];
+        ReporterScores With(ComponentScore s) => R(1, new() { [ScoreComponent.DailyReview] = s });
+        Assert.Equal("Scoring.ScaleNotPositive", Assert.Throws<DomainException>(() => Composite.Compute(one, [With(new(50m, 0m))])).Code);
+        Assert.Equal("Scoring.PointsNegative", Assert.Throws<DomainException>(() => Composite.Compute(one, [With(new(-1m, 100m))])).Code);
+    }
+
+    [Fact]
     public void Weights_must_be_valid()
     {
         var e = Assert.Throws<DomainException>(() => Composite.Compute([new(ScoreComponent.DailyReview, 90)], []));
