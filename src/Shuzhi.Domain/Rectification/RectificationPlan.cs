@@ -105,8 +105,9 @@ public sealed class RectificationPlan
     public void Accept(string by, DateTimeOffset now)
     {
         if (State != PlanState.Filed) throw new DomainException("Rect.PlanNotFiled");
+        ReviewedBy = Who(by);
+        ReviewedAt = now;
         State = PlanState.Accepted;
-        (ReviewedBy, ReviewedAt) = (Who(by), now);
         foreach (var i in _items) i.Release();
     }
 
@@ -114,12 +115,13 @@ public sealed class RectificationPlan
     public void Return(string by, string? reason, DateTimeOffset now)
     {
         if (State != PlanState.Filed) throw new DomainException("Rect.PlanNotFiled");
+        var who = Who(by);
         reason = (reason ?? "").Trim();
         if (reason.Length == 0) throw new DomainException("Rect.ReturnReasonRequired");
         if (reason.Length > MaxReasonLength) throw new DomainException("Rect.ReturnReasonTooLong", MaxReasonLength);
         State = PlanState.Returned;
         ReturnReason = reason;
-        (ReviewedBy, ReviewedAt) = (Who(by), now);
+        (ReviewedBy, ReviewedAt) = (who, now);
     }
 
     private void EnsureEditable()
