@@ -22,9 +22,9 @@ public static class CarryOver
 
     public static string SourceOf(int lastYear, LastYearItem item, DateOnly today)
     {
-        var state = item.State is ItemState.NotStarted or ItemState.InProgress && today > item.Deadline
-            ? PlanItem.StateName(item.State) + "，逾期未完成"
-            : PlanItem.StateName(item.State);
+        // No nested brackets in the source: 已完成（待核验） reads 已完成，待核验 here.
+        var name = item.State == ItemState.Done ? "已完成，待核验" : PlanItem.StateName(item.State);
+        var state = item.State is ItemState.NotStarted or ItemState.InProgress && today > item.Deadline ? name + "，逾期未完成" : name;
         return $"{lastYear}年度述职评议整改事项（{state}）";
     }
 

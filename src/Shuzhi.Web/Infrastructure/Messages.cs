@@ -7,7 +7,7 @@ public static class Messages
 {
     private static readonly System.Resources.ResourceManager[] Sources =
         [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager, ReportStrings.ResourceManager,
-         PublicationStrings.ResourceManager, MeetingStrings.ResourceManager];
+         PublicationStrings.ResourceManager, MeetingStrings.ResourceManager, RectificationStrings.ResourceManager];
 
     public static string Get(string code, params object[] args)
     {
