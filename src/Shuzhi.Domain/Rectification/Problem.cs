@@ -1,3 +1,5 @@
+using Shuzhi.Domain.Meetings;
+
 namespace Shuzhi.Domain.Rectification;
 
 /// <summary>
@@ -54,6 +56,13 @@ public sealed class Problem
     {
         text = (text ?? "").Replace("\r\n", "\n").Trim();
         return text.Length <= MaxTextLength ? text : text[..(MaxTextLength - 1)].TrimEnd() + "…";
+    }
+
+    /// <summary>A (saved) meeting comment marked as pointing out a problem (点评指出的问题), for the reporter it is about.</summary>
+    public static Problem FromComment(int campaignId, int organizationId, MeetingComment comment, DateTimeOffset now)
+    {
+        if (!comment.IsProblem) throw new DomainException("Rect.CommentNotProblem");
+        return Create(campaignId, comment.ReporterId, organizationId, Fit(comment.Text), ProblemSource.FromComment(comment.Id), now);
     }
 
     /// <summary>The problems of a report's problems section, each linked to the report and its position.</summary>

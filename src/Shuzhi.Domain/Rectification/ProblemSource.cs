@@ -29,6 +29,21 @@ public sealed record ProblemSource
     /// <summary>The checks whose findings staff enter (seed 002 三.1); editable per campaign, this is the default.</summary>
     public static IReadOnlyList<string> DefaultStaffSources { get; } = ["巡视巡察反馈", "年度考核", "环保督察", "乡村振兴实绩考核", "安全生产考核"];
 
+    public const int MaxStaffSources = 20;
+
+    /// <summary>
+    /// A campaign's own list of staff sources (the defaults edited): trimmed, blanks and repeats dropped, in order;
+    /// at least one, at most <see cref="MaxStaffSources"/>, each at most <see cref="MaxTextLength"/> characters.
+    /// </summary>
+    public static IReadOnlyList<string> NormalizeStaffSources(IEnumerable<string?> sources)
+    {
+        var list = sources.Select(s => (s ?? "").Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count == 0) throw new DomainException("Rect.StaffSourcesEmpty");
+        if (list.Count > MaxStaffSources) throw new DomainException("Rect.StaffSourcesTooMany", MaxStaffSources);
+        if (list.Any(s => s.Length > MaxTextLength)) throw new DomainException("Rect.SourceTextTooLong", MaxTextLength);
+        return list;
+    }
+
     private ProblemSource(ProblemSourceKind kind, int? refId, int? position, string? text) =>
         (Kind, RefId, Position, Text) = (kind, refId, position, text);
 

@@ -17,7 +17,7 @@ public sealed record ProblemSplit(IReadOnlyList<SplitProblem> Problems, string? 
 /// <see cref="ProblemList"/> counts (一是、二是 at a clause start; 1. 1、 １． at a line start; （一）(1) anywhere;
 /// the style with most distinct ordinals wins, so a nested list splits on its outer level when both have as many
 /// items). The cause analysis — from a clause starting 究其原因、以上问题、上述问题、原因分析、产生问题的原因…
-/// — is cut off first and returned apart. A text without markers is one problem.
+/// 原因是、剖析原因… — is cut off first and returned apart. A text without markers is one problem.
 /// </summary>
 public static class ProblemSplitter
 {
@@ -26,7 +26,7 @@ public static class ProblemSplitter
         @"(?<=^|[\n。；;！!？?])[ \t\u3000]*(?:[（(]?[一二三四五六七八九十0-9０-９]{1,2}[)）、.．]\s*)?" +
         @"(?:究其(?:原因|根源|根本|根子)|(?:出现)?(?:以上|上述|这些)(?:问题|不足)|" +
         @"(?:问题)?(?:产生|存在|出现)(?:以上|上述|这些)?(?:问题|不足)?的(?:主要|深层次|根本)?(?:原因|根源)|" +
-        @"(?:原因|根源)(?:分析|主要|在于)|分析(?:其)?(?:原因|根源)|(?:主要|深层次|根本)原因)",
+        @"(?:原因|根源)(?:分析|主要|在于|是|有)|(?:深刻|认真|深入)?(?:分析|剖析|反思|查找)(?:其|问题)?(?:产生的)?(?:原因|根源)|(?:主要|深层次|根本)原因)",
         RegexOptions.Compiled | RegexOptions.Multiline);
 
     private static readonly char[] Lead = [' ', '\t', '\u3000', '\n', '\r', '，', ',', '、', '：', ':', '；', ';', '。'];

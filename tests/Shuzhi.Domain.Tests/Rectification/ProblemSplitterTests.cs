@@ -47,6 +47,8 @@ public class ProblemSplitterTests
     [InlineData("(1)学习不深\n(2)生活不严\n产生问题的主要原因是责任压力传导不够。", 2, "产生问题的主要原因是责任压力传导不够。")]
     [InlineData("一是学习不深；二是生活不严。上述问题的根源在于放松了要求。", 2, "上述问题的根源在于放松了要求。")]
     [InlineData("一是学习不深；二是生活不严。", 2, null)]
+    [InlineData("一是学习不深；二是生活不严。\n深刻剖析问题产生的根源，在于宗旨意识淡化。", 2, "深刻剖析问题产生的根源，在于宗旨意识淡化。")]
+    [InlineData("一是学习不深；二是生活不严。原因是放松了自我要求。", 2, "原因是放松了自我要求。")]
     public void Cause_starts_are_recognised(string text, int problems, string? cause)
     {
         var s = ProblemSplitter.Split(text);

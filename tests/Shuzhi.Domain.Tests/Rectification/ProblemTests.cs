@@ -66,3 +66,30 @@ public class ProblemTests
         Assert.Equal(ProblemSource.FromInspection(9), p.Source);
     }
 }
+
+public class ProblemSourceListTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public void The_staff_source_list_is_editable_and_normalized()
+    {
+        var list = ProblemSource.NormalizeStaffSources([.. ProblemSource.DefaultStaffSources, " 主题教育检视 ", "年度考核", "", null]);
+        Assert.Equal(["巡视巡察反馈", "年度考核", "环保督察", "乡村振兴实绩考核", "安全生产考核", "主题教育检视"], list);
+        Assert.Equal("Rect.StaffSourcesEmpty", Assert.Throws<DomainException>(() => ProblemSource.NormalizeStaffSources([" "])).Code);
+        Assert.Equal("Rect.StaffSourcesTooMany", Assert.Throws<DomainException>(() => ProblemSource.NormalizeStaffSources(Enumerable.Range(1, 21).Select(i => $"来源{i}"))).Code);
+        Assert.Equal("Rect.SourceTextTooLong", Assert.Throws<DomainException>(() => ProblemSource.NormalizeStaffSources([new string('源', 101)])).Code);
+    }
+
+    [Fact]
+    public void A_meeting_comment_becomes_a_problem_only_when_marked_as_one()
+    {
+        var marked = Shuzhi.Domain.Meetings.MeetingComment.Create(5, 12, null, "县委书记", "村级后备力量培养不足，要建立后备干部库。", isProblem: true);
+        typeof(Shuzhi.Domain.Meetings.MeetingComment).GetProperty("Id")!.SetValue(marked, 41);
+        var p = Problem.FromComment(1, 3, marked, Now);
+        Assert.Equal((12, "村级后备力量培养不足，要建立后备干部库。", ProblemSourceKind.MeetingComment, (int?)41), (p.ReporterId, p.Text, p.SourceKind, p.SourceRefId));
+
+        var plain = Shuzhi.Domain.Meetings.MeetingComment.Create(5, 12, null, "县委书记", "工作有亮点。", isProblem: false);
+        Assert.Equal("Rect.CommentNotProblem", Assert.Throws<DomainException>(() => Problem.FromComment(1, 3, plain, Now)).Code);
+    }
+}
