@@ -83,5 +83,16 @@ public sealed record ProblemSource
         _ => throw new DomainException("Rect.SourceKindInvalid"),
     };
 
+    /// <summary>How lists show the source: 会议点评、自身查摆、评价意见、实地检查、约谈承诺, or the staff-entered text.</summary>
+    public string Label => Kind switch
+    {
+        ProblemSourceKind.MeetingComment => "会议点评",
+        ProblemSourceKind.ReportProblems => "自身查摆",
+        ProblemSourceKind.Opinion => "评价意见",
+        ProblemSourceKind.InspectionNote => "实地检查",
+        ProblemSourceKind.Interview => "约谈承诺",
+        _ => Text ?? "",
+    };
+
     private static int Id(int id) => id > 0 ? id : throw new DomainException("Rect.SourceLinkRequired");
 }
