@@ -16,7 +16,7 @@ public sealed record ProblemSplit(IReadOnlyList<SplitProblem> Problems, string? 
 /// Splits the problems part of a report (seed 003 附件1 二、存在问题及原因分析) into its problems, on the markers
 /// <see cref="ProblemList"/> counts (一是、二是 at a clause start; 1. 1、 １． at a line start; （一）(1) anywhere;
 /// the style with most distinct ordinals wins, so a nested list splits on its outer level when both have as many
-/// items). The cause analysis — from a clause starting 究其原因、以上问题、上述问题、原因分析、产生问题的原因…
+/// items; when the inner level has more, the outer headings are cut from the end of the item before them). The cause analysis — from a clause starting 究其原因、以上问题、上述问题、原因分析、产生问题的原因…
 /// 原因是、剖析原因… — is cut off first and returned apart. A text without markers is one problem.
 /// </summary>
 public static class ProblemSplitter
@@ -52,11 +52,22 @@ public static class ProblemSplitter
             return new(whole.Length == 0 ? [] : [new SplitProblem(0, whole)], null, cause);
         }
 
+        // Headings of an outer level with fewer items (（一）学习方面：一是…二是…（二）作风方面：三是…): a style with a
+        // marker before the first problem is a heading level; an item ends where such a heading starts.
+        var headings = ProblemList.AllMarkers(text)
+            .Where(m => m.Style != markers[0].Style)
+            .GroupBy(m => m.Style)
+            .Where(g => g.Min(m => m.Index) < markers[0].Index)
+            .SelectMany(g => g)
+            .ToList();
+
         var problems = new List<SplitProblem>();
         for (var i = 0; i < markers.Count; i++)
         {
             var end = i + 1 < markers.Count ? markers[i + 1].Index : text.Length;
-            var body = Clean(text[markers[i].End..end]);
+            var start = markers[i].End;
+            end = headings.Where(h => h.Index >= start && h.Index < end).Select(h => h.Index).DefaultIfEmpty(end).Min();
+            var body = Clean(text[start..end]);
             if (body.Length > 0) problems.Add(new SplitProblem(problems.Count, body));
         }
         return new(problems, NullIfEmpty(text[..markers[0].Index]), cause);

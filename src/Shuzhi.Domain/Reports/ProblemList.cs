@@ -48,22 +48,26 @@ public static class ProblemList
     /// </summary>
     public static IReadOnlyList<ProblemMarker> DominantMarkers(string? text)
     {
-        if (string.IsNullOrEmpty(text)) return [];
         IReadOnlyList<ProblemMarker> best = [];
-        foreach (var (style, regex) in Styles)
+        foreach (var found in AllMarkers(text).GroupBy(m => m.Style).Select(g => g.ToList()))
         {
-            var found = regex.Matches(text).Select(m =>
-            {
-                // Numbered markers may start with indentation: the marker starts at the digit.
-                var n = m.Groups["n"];
-                var start = style == ProblemMarkerStyle.Numbered ? n.Index : m.Index;
-                return new ProblemMarker(style, start, m.Index + m.Length - start, n.Value.Normalize(NormalizationForm.FormKC));
-            }).ToList();
-            if (found.Count == 0) continue;
             int c = DistinctOrdinals(found), b = DistinctOrdinals(best);
             if (c > b || (c == b && found[0].Index < best[0].Index)) best = found;
         }
         return best;
+    }
+
+    /// <summary>Every marker of every style, grouped by style (一是…, 1., （一）) and in text order within a style.</summary>
+    public static IReadOnlyList<ProblemMarker> AllMarkers(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        return Styles.SelectMany(s => s.Regex.Matches(text).Select(m =>
+        {
+            // Numbered markers may start with indentation: the marker starts at the digit.
+            var n = m.Groups["n"];
+            var start = s.Style == ProblemMarkerStyle.Numbered ? n.Index : m.Index;
+            return new ProblemMarker(s.Style, start, m.Index + m.Length - start, n.Value.Normalize(NormalizationForm.FormKC));
+        })).ToList();
     }
 
     private static int DistinctOrdinals(IReadOnlyList<ProblemMarker> markers) => markers.Select(m => m.Ordinal).Distinct().Count();

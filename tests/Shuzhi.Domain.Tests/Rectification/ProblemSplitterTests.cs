@@ -80,10 +80,18 @@ public class ProblemSplitterTests
         var s = ProblemSplitter.Split(text);
         Assert.Equal(4, s.Problems.Count);
         Assert.Equal("学得不深", s.Problems[0].Text);
-        Assert.Equal("用得不活。\n（二）作风方面", s.Problems[1].Text);
+        Assert.Equal("用得不活。", s.Problems[1].Text); // the heading （二）作风方面 is not part of the problem
+        Assert.Equal("调研不实", s.Problems[2].Text);
         Assert.Equal("整改不力。", s.Problems[3].Text);
         Assert.Equal("（一）学习方面：", s.Preamble);
         Assert.Equal(4, ProblemList.Count(text));
+    }
+
+    [Fact]
+    public void A_parenthesised_number_inside_a_problem_is_not_a_heading_when_the_list_does_not_start_with_one()
+    {
+        var s = ProblemSplitter.Split("一是落实《条例》第十条(1)款不到位；二是台账不全；三是记录不规范。");
+        Assert.Equal(["落实《条例》第十条(1)款不到位", "台账不全", "记录不规范。"], Texts(s));
     }
 
     [Fact]
