@@ -7,7 +7,8 @@ public static class Messages
 {
     private static readonly System.Resources.ResourceManager[] Sources =
         [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager, ReportStrings.ResourceManager,
-         PublicationStrings.ResourceManager, MeetingStrings.ResourceManager, ScoringStrings.ResourceManager];
+         PublicationStrings.ResourceManager, MeetingStrings.ResourceManager, MeetingPageStrings.ResourceManager, TallyStrings.ResourceManager,
+         ScoringStrings.ResourceManager, RectificationStrings.ResourceManager];
 
     public static string Get(string code, params object[] args)
     {

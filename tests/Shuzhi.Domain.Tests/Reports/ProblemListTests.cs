@@ -21,4 +21,19 @@ public class ProblemListTests
         Assert.Equal(0, ProblemList.Count("3.5万元资金到位\n这是唯一是非判断"));
         Assert.False(ProblemList.HasCause("一是学习不深", ProblemListRule.DefaultCausePhrases));
     }
+
+    [Fact]
+    public void Dominant_markers_are_those_counted_with_positions_and_folded_ordinals()
+    {
+        const string text = "\u3000１．学习不深\n２、生活不严（一）附注";
+        var m = ProblemList.DominantMarkers(text);
+        Assert.Equal([ProblemMarkerStyle.Numbered, ProblemMarkerStyle.Numbered], m.Select(x => x.Style));
+        Assert.Equal(["1", "2"], m.Select(x => x.Ordinal));
+        Assert.Equal((1, 2), (m[0].Index, m[0].Length)); // the indentation is not part of the marker
+        Assert.Equal("２、", text[m[1].Index..m[1].End]);
+        Assert.Equal(2, ProblemList.Count(text));
+        // A tie goes to the style that starts first (the outer level).
+        Assert.Equal(ProblemMarkerStyle.Paren, ProblemList.DominantMarkers("（一）甲。一是乙。（二）丙。二是丁。")[0].Style);
+        Assert.Empty(ProblemList.DominantMarkers("没有编号的问题"));
+    }
 }
