@@ -61,8 +61,9 @@ public sealed class Problem
     /// <summary>A (saved) meeting comment marked as pointing out a problem (点评指出的问题), for the reporter it is about.</summary>
     public static Problem FromComment(int campaignId, int organizationId, MeetingComment comment, DateTimeOffset now)
     {
-        if (!comment.IsProblem) throw new DomainException("Rect.CommentNotProblem");
-        return Create(campaignId, comment.ReporterId, organizationId, Fit(comment.Text), ProblemSource.FromComment(comment.Id), now);
+        // Only a comment on one reporter is marked as a problem (a general comment cannot be).
+        if (!comment.IsProblem || comment.ReporterId is not { } reporterId) throw new DomainException("Rect.CommentNotProblem");
+        return Create(campaignId, reporterId, organizationId, Fit(comment.Text), ProblemSource.FromComment(comment.Id), now);
     }
 
     /// <summary>The problems of a report's problems section, each linked to the report and its position.</summary>
