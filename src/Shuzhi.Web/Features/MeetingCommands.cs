@@ -84,6 +84,14 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
             .Select(r => new MeetingSpeaker(r.Id, r.TrackId, r.TrackName, r.OrgName, r.PersonName, r.Ballot, r.SpeakingMinutes, r.PptRequired)).ToList();
     }
 
+    /// <summary>The latest slides file (.pptx) of each speaker that uploaded one with the report: reporter id → file id.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> SlidesAsync(Meeting meeting, CancellationToken ct)
+    {
+        var ids = meeting.SpeakerOrder.ToList();
+        return await db.ReportFiles.Where(f => f.Kind == ReportFileKind.Slides && ids.Contains(f.CampaignReporterId))
+            .GroupBy(f => f.CampaignReporterId).Select(g => new { g.Key, Id = g.Max(f => f.Id) }).ToDictionaryAsync(x => x.Key, x => x.Id, ct);
+    }
+
     public Task<List<VoterCategory>> CategoriesAsync(int meetingId, CancellationToken ct) =>
         db.VoterCategories.Where(c => c.MeetingId == meetingId).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
 

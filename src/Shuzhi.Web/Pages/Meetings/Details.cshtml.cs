@@ -15,6 +15,8 @@ public sealed class DetailsModel(CampaignCommands campaigns, MeetingCommands mee
     public sealed record CategoryRow(int? Id, string Name, string Weight, string Issued, string Sort);
 
     public IReadOnlyList<MeetingSpeaker> Speakers { get; private set; } = [];
+    /// <summary>The latest slides (.pptx) each speaker uploaded with the report, by reporter.</summary>
+    public IReadOnlyDictionary<int, int> Slides { get; private set; } = new Dictionary<int, int>();
     public IReadOnlyList<CategoryRow> Categories { get; private set; } = [];
     public IReadOnlyList<CategoryTurnout> Turnout { get; private set; } = [];
     public MeetingCommands.DigestCheck? Check { get; private set; }
@@ -26,6 +28,7 @@ public sealed class DetailsModel(CampaignCommands campaigns, MeetingCommands mee
     {
         if (await FindAsync(id, ct) is { } stop) return stop;
         Speakers = await Meetings.SpeakersAsync(Meeting, ct);
+        Slides = await Meetings.SlidesAsync(Meeting, ct);
         Turnout = await Meetings.TurnoutAsync(Meeting.Id, ct);
         if (!keepCategories)
             Categories = (await Meetings.CategoriesAsync(Meeting.Id, ct)).Select(c => new CategoryRow(c.Id, c.Name,
