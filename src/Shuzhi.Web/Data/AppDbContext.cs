@@ -48,6 +48,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<MeetingBallot> MeetingBallots => Set<MeetingBallot>();
     public DbSet<MeetingComment> MeetingComments => Set<MeetingComment>();
     public DbSet<PaperEntry> PaperEntries => Set<PaperEntry>();
+    public DbSet<TrackSheet> TrackSheets => Set<TrackSheet>();
+    public DbSet<InspectorAssignment> InspectorAssignments => Set<InspectorAssignment>();
+    public DbSet<Shuzhi.Domain.Scoring.InspectionSheet> InspectionSheets => Set<Shuzhi.Domain.Scoring.InspectionSheet>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -141,6 +144,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<MeetingBallot>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
         builder.Entity<MeetingComment>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
         builder.Entity<PaperEntry>().HasQueryFilter(x => Meetings.Any(m => m.Id == x.MeetingId));
+        // Inspection (实地考核): the sheet template follows its track; assignments and sheets follow the reporter row
+        // (the organizer's subtree and the reporter's own); the pages also check that an inspector is the one assigned.
+        builder.Entity<TrackSheet>().HasQueryFilter(x => Tracks.Any(t => t.Id == x.TrackId));
+        builder.Entity<InspectorAssignment>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
+        builder.Entity<Shuzhi.Domain.Scoring.InspectionSheet>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));

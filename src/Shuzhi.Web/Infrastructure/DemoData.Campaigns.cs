@@ -61,6 +61,11 @@ public static partial class DemoData
                     BallotForm.DefaultDimension(), 5, false,
                     college => db.Organizations.Where(o => o.ParentId == college.Id).Select(o => o.Id)),
             ]);
+        // Its field inspection uses seed 000's 检查考核表 (12 items, 100 points).
+        foreach (var id in await db.Tracks.Where(t => db.Campaigns.Any(c => c.Id == t.CampaignId && c.Year == 2023 && db.Organizations.Any(o => o.Id == c.OrganizerId && o.Code == "SZTU-C01"))
+                     && !db.TrackSheets.Any(s => s.TrackId == t.Id)).Select(t => t.Id).ToListAsync())
+            db.TrackSheets.Add(new TrackSheet { TrackId = id, Template = Shuzhi.Domain.Scoring.SheetTemplate.Seed000 });
+        await db.SaveChangesAsync();
     }
 
     private sealed record DemoTrack(string Name, DebriefMode Mode, IReadOnlyList<WeightedComponent> Components, BallotForm Ballot,

@@ -1028,6 +1028,70 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportVersions");
                 });
 
+            modelBuilder.Entity("Shuzhi.Domain.Scoring.InspectionSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("DirectScore")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InspectingOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reopenings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectingOrganizationId");
+
+                    b.HasIndex("TrackId");
+
+                    b.HasIndex("ReporterId", "Kind", "InspectorUserId");
+
+                    b.ToTable("InspectionSheets");
+                });
+
             modelBuilder.Entity("Shuzhi.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1171,6 +1235,34 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Shuzhi.Web.Data.InspectorAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectorUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ReporterId")
+                        .IsUnique();
+
+                    b.HasIndex("InspectorUserId", "CampaignId");
+
+                    b.ToTable("InspectorAssignments");
+                });
+
             modelBuilder.Entity("Shuzhi.Web.Data.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1274,6 +1366,27 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.HasKey("RoleName");
 
                     b.ToTable("RolePolicies");
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.TrackSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrackId")
+                        .IsUnique();
+
+                    b.ToTable("TrackSheets");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1665,6 +1778,26 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shuzhi.Domain.Scoring.InspectionSheet", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InspectingOrganizationId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shuzhi.Web.Data.AppUser", b =>
                 {
                     b.HasOne("Shuzhi.Domain.Organizations.Organization", "ScopeOrganization")
@@ -1675,11 +1808,41 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.Navigation("ScopeOrganization");
                 });
 
+            modelBuilder.Entity("Shuzhi.Web.Data.InspectorAssignment", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InspectorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shuzhi.Web.Data.ReportFile", b =>
                 {
                     b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
                         .WithMany()
                         .HasForeignKey("CampaignReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.TrackSheet", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shuzhi.Domain.Scoring;
+
+namespace Shuzhi.Web.Data.Configurations;
+
+internal sealed class TrackSheetConfiguration : IEntityTypeConfiguration<TrackSheet>
+{
+    public void Configure(EntityTypeBuilder<TrackSheet> b)
+    {
+        b.HasOne<Track>().WithMany().HasForeignKey(s => s.TrackId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.TrackId).IsUnique();
+        b.Property(s => s.Template).AsJson();
+    }
+}
+
+internal sealed class InspectorAssignmentConfiguration : IEntityTypeConfiguration<InspectorAssignment>
+{
+    public void Configure(EntityTypeBuilder<InspectorAssignment> b)
+    {
+        b.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<CampaignReporter>().WithMany().HasForeignKey(a => a.ReporterId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.InspectorUserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(a => a.ReporterId).IsUnique();
+        b.HasIndex(a => new { a.InspectorUserId, a.CampaignId });
+        b.HasIndex(a => a.CampaignId);
+    }
+}
+
+internal sealed class InspectionSheetConfiguration : IEntityTypeConfiguration<InspectionSheet>
+{
+    public void Configure(EntityTypeBuilder<InspectionSheet> b)
+    {
+        b.HasOne<Track>().WithMany().HasForeignKey(s => s.TrackId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<CampaignReporter>().WithMany().HasForeignKey(s => s.ReporterId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organization>().WithMany().HasForeignKey(s => s.InspectingOrganizationId).OnDelete(DeleteBehavior.NoAction);
+        b.HasIndex(s => new { s.ReporterId, s.Kind, s.InspectorUserId });
+        b.HasIndex(s => s.TrackId);
+        b.Ignore(s => s.IsDirect);
+        b.Property(s => s.InspectorUserId).HasMaxLength(450);
+        b.Property(s => s.InspectorName).HasMaxLength(256).IsRequired();
+        b.Property(s => s.Template!).AsJson();
+        b.Property(s => s.Template).IsRequired(false);
+        b.Property(s => s.Scores).AsJson();
+        b.Property(s => s.Notes).HasMaxLength(SheetScores.MaxNotes).IsRequired();
+        b.Property(s => s.Reopenings).AsJson();
+        b.Property(s => s.DirectScore).HasPrecision(6, 1);
+    }
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shuzhi.Domain.Scoring;
+using Shuzhi.Web.Data;
+using Shuzhi.Web.Tests.Infrastructure;
+using Shuzhi.Web.Tests.Reports;
+
+namespace Shuzhi.Web.Tests.Inspection;
+
+/// <summary>Field inspection (实地考核): the track's sheet template, inspector assignment, filling on a phone, locking and reopening.</summary>
+public abstract class InspectionTests<TFactory>(TFactory f) where TFactory : ShuzhiFactory
+{
+    private TestData D => f.Data;
+
+    private Task<string> InspectorAsync(int orgId, string userName) => f.WithDbAsync(async (db, sp) =>
+        (await TestData.AccountAsync(sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>(), userName, Shuzhi.Web.Infrastructure.Roles.Inspector, orgId)).Id);
+
+    private Task SeedSheetAsync(int trackId) => f.WithDbAsync(async db =>
+    {
+        db.TrackSheets.Add(new TrackSheet { TrackId = trackId, Template = SheetTemplate.Seed000 });
+        await db.SaveChangesAsync();
+    });
+
+    private Task AssignAsync(int campaignId, int reporterId, string userId) => f.WithDbAsync(async db =>
+    {
+        db.InspectorAssignments.Add(new InspectorAssignment { CampaignId = campaignId, ReporterId = reporterId, InspectorUserId = userId });
+        await db.SaveChangesAsync();
+    });
+
+    private Task<InspectionSheet?> SheetAsync(int reporterId) =>
+        f.WithDbAsync(async (db, _) => await db.InspectionSheets.AsNoTracking().SingleOrDefaultAsync(s => s.ReporterId == reporterId));
+
+    private static Dictionary<string, string> Seed000Points(decimal fraction = 1m) =>
+        SheetTemplate.Seed000.Items.ToDictionary(i => $"Points[{i.Key}]", i => (i.MaxPoints * fraction).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task The_organizers_staff_set_the_tracks_sheet_with_validation_in_chinese()
+    {
+        var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2055);
+        var url = $"/Campaigns/Tracks/Sheet/{s.CampaignId}/{s.TrackId}";
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
+        var page = await staff.GetHtmlAsync(url);
+        Assert.Equal(12, page.QuerySelectorAll("[data-item]:not([data-item=new])").Length); // seed 000 prefilled
+        Assert.Contains("尚未设置", page.Body!.TextContent);
+
+        // Items that do not add up to the total are refused, saying what to do; nothing is stored.
+        var bad = await staff.PostFormAsync(url, new()
+        {
+            ["Use"] = "keep", ["Title"] = "村党组织书记检查考核表", ["Total"] = "100",
+            ["Items[0].Title"] = "三会一课", ["Items[0].Max"] = "60", ["Items[0].Criteria"] = "查阅会议记录",
+            ["Items[1].Title"] = "主题党日", ["Items[1].Max"] = "35",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("各项目分值合计 95 分，与总分 100 分不一致", (await bad.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        var notNumber = await staff.PostFormAsync(url, new()
+        {
+            ["Use"] = "keep", ["Title"] = "村党组织书记检查考核表", ["Total"] = "100",
+            ["Items[0].Title"] = "三会一课", ["Items[0].Max"] = "六十",
+        });
+        Assert.Contains("“三会一课”的分值请填写数字", (await notNumber.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        Assert.False(await f.WithDbAsync((db, _) => db.TrackSheets.AnyAsync(x => x.TrackId == s.TrackId)));
+
+        // Edited items adding up: stored with their criteria.
+        var ok = await staff.PostFormAsync(url, new()
+        {
+            ["Use"] = "keep", ["Title"] = "村党组织书记检查考核表", ["Total"] = "100",
+            ["Items[0].Title"] = "三会一课", ["Items[0].Max"] = "60", ["Items[0].Criteria"] = "查阅会议记录",
+            ["Items[1].Title"] = "主题党日", ["Items[1].Max"] = "40",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var stored = await f.WithDbAsync((db, _) => db.TrackSheets.AsNoTracking().SingleAsync(x => x.TrackId == s.TrackId));
+        Assert.Equal([("三会一课", 60m, "查阅会议记录"), ("主题党日", 40m, "")], stored.Template.Items.Select(i => (i.Title, i.MaxPoints, i.Criteria)).ToList());
+        Assert.Equal("村党组织书记检查考核表", stored.Template.Title);
+
+        // Back to seed 000's sheet.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(url, new() { ["Use"] = "000" })).StatusCode);
+        var seed = await f.WithDbAsync((db, _) => db.TrackSheets.AsNoTracking().SingleAsync(x => x.TrackId == s.TrackId));
+        Assert.Equal(SheetTemplate.Seed000.Items, seed.Template.Items);
+
+        // The county's staff are not the organizer's own; another county does not see the campaign.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await f.PagesAsync(D.A.StaffUser)).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await f.PagesAsync(D.B.StaffUser)).GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_organizers_staff_assign_an_inspector_of_their_subtree_with_an_audit_entry()
+    {
+        var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2056);
+        var mine = await InspectorAsync(D.A.Town.Id, "a_inspector_2056");
+        var theirs = await InspectorAsync(D.B.Town.Id, "b_inspector_2056");
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
+        var url = $"/Campaigns/Inspection/{s.CampaignId}";
+        var page = await staff.GetHtmlAsync(url);
+        var options = page.QuerySelectorAll("select[name=inspectorUserId] option").Select(o => o.TextContent).Distinct().ToList();
+        Assert.Contains("a_inspector_2056", options);
+        Assert.DoesNotContain("b_inspector_2056", options);
+        Assert.DoesNotContain(D.A.LeaderUser, options); // not an inspector
+
+        var res = await staff.PostFormAsync($"{url}?handler=Assign&reporterId={s.Reporter1}", new() { ["inspectorUserId"] = mine });
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        Assert.Equal(mine, await f.WithDbAsync((db, _) => db.InspectorAssignments.Where(a => a.ReporterId == s.Reporter1).Select(a => a.InspectorUserId).SingleAsync()));
+        Assert.Contains("a_inspector_2056", (await staff.GetHtmlAsync(url)).QuerySelector($"[data-inspector='{s.Reporter1}']")!.TextContent);
+        Assert.True(await f.WithDbAsync((db, _) => db.AuditEntries.AnyAsync(a => a.Action == "assign-inspector" && a.EntityId == s.Reporter1.ToString())));
+
+        var bad = await staff.PostFormAsync($"{url}?handler=Assign&reporterId={s.Reporter1}", new() { ["inspectorUserId"] = theirs });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("请选择组织单位范围内的检查人员账号", (await bad.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        Assert.Equal(mine, await f.WithDbAsync((db, _) => db.InspectorAssignments.Where(a => a.ReporterId == s.Reporter1).Select(a => a.InspectorUserId).SingleAsync()));
+
+        // The county's staff read but do not assign; another county gets 404.
+        var county = await f.PagesAsync(D.A.StaffUser);
+        Assert.Empty((await county.GetHtmlAsync(url)).QuerySelectorAll("select[name=inspectorUserId]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.PostFormAsync($"{url}?handler=Assign&reporterId={s.Reporter1}", new() { ["inspectorUserId"] = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await f.PagesAsync(D.B.StaffUser)).GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_inspector_fills_and_submits_staff_reopen_with_a_reason_and_others_are_kept_out()
+    {
+        var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2057);
+        await SeedSheetAsync(s.TrackId);
+        var inspectorId = await InspectorAsync(D.A.Town.Id, "a_inspector_2057");
+        await InspectorAsync(D.A.Town.Id, "a_other_inspector_2057");
+        await InspectorAsync(D.B.Root.Id, "b_inspector_2057");
+        await AssignAsync(s.CampaignId, s.Reporter1, inspectorId);
+        var url = $"/Inspection/Sheet/{s.Reporter1}";
+
+        var inspector = await f.PagesAsync("a_inspector_2057");
+        var list = await inspector.GetHtmlAsync("/Inspection");
+        Assert.NotNull(list.QuerySelector($"a[href='{url}']"));
+        Assert.Null(list.QuerySelector($"a[href='/Inspection/Sheet/{s.Reporter2}']"));
+        var page = await inspector.GetHtmlAsync(url);
+        var inputs = page.QuerySelectorAll("input[data-points]");
+        Assert.Equal(12, inputs.Length);
+        Assert.Equal("15", page.QuerySelector("input[name='Points[2]']")!.GetAttribute("max"));
+        Assert.Equal("0.5", inputs[0].GetAttribute("step"));
+
+        // Above the maximum: refused in Chinese, nothing stored.
+        var above = await inspector.PostFormAsync(url, new() { ["Points[2]"] = "16", ["Notes"] = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, above.StatusCode);
+        Assert.Contains("““三会一课”制度落实情况”的得分不能超过该项分值 15 分", (await above.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        Assert.Null(await SheetAsync(s.Reporter1));
+
+        // A partial draft is kept; submitting it asks for the missing items.
+        const string notes = "查阅了“三会一课”记录本，走访党员群众5户，群众反映村务公开及时。";
+        Assert.Equal(HttpStatusCode.Redirect, (await inspector.PostFormAsync(url, new() { ["Points[1]"] = "4.5", ["Notes"] = notes })).StatusCode);
+        var draft = await SheetAsync(s.Reporter1);
+        Assert.Equal(SheetState.Draft, draft!.State);
+        Assert.Equal(4.5m, draft.Scores.Items["1"]);
+        Assert.Equal(notes, draft.Notes);
+        var incomplete = await inspector.PostFormAsync($"{url}?handler=Submit", new() { ["Points[1]"] = "4.5", ["Notes"] = notes });
+        Assert.Contains("还没有评分，请为每一项评分后再提交", (await incomplete.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+
+        // Every item scored (90 %): submitted and locked.
+        var full = Seed000Points(0.9m);
+        full["Notes"] = notes;
+        Assert.Equal(HttpStatusCode.Redirect, (await inspector.PostFormAsync($"{url}?handler=Submit", full)).StatusCode);
+        var submitted = await SheetAsync(s.Reporter1);
+        Assert.Equal(SheetState.Submitted, submitted!.State);
+        Assert.Equal(90m, submitted.Result()!.Total);
+        Assert.NotNull((await inspector.GetHtmlAsync(url)).QuerySelector("[data-locked]"));
+        var edit = await inspector.PostFormAsync(url, Seed000Points(0.5m), formPage: "/Inspection");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, edit.StatusCode);
+        Assert.Contains("评分表已提交并锁定，不能修改", (await edit.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        Assert.Equal(90m, (await SheetAsync(s.Reporter1))!.Result()!.Total);
+
+        // Staff see the state and reopen with a reason (required), audited.
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
+        var staffUrl = $"/Campaigns/Inspection/{s.CampaignId}";
+        Assert.Contains("90", (await staff.GetHtmlAsync(staffUrl)).QuerySelector($"[data-state='{s.Reporter1}']")!.TextContent);
+        var reopen = $"{staffUrl}?handler=Reopen&reporterId={s.Reporter1}&sheetId={submitted.Id}";
+        var noReason = await staff.PostFormAsync(reopen, new() { ["Reason"] = " " });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.Contains("请填写原因", (await noReason.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(reopen, new() { ["Reason"] = "第8项评分依据有误，请核实后重新评分。" })).StatusCode);
+        var reopened = await SheetAsync(s.Reporter1);
+        Assert.Equal(SheetState.Draft, reopened!.State);
+        Assert.Equal("第8项评分依据有误，请核实后重新评分。", Assert.Single(reopened.Reopenings).Reason);
+        Assert.True(await f.WithDbAsync((db, _) => db.AuditEntries.AnyAsync(a => a.Action == "reopen-sheet" && a.Details.Contains("第8项评分依据有误"))));
+        Assert.Contains("第8项评分依据有误", (await inspector.GetHtmlAsync(url)).QuerySelector("[data-reopened]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await inspector.PostFormAsync(url, Seed000Points(0.8m))).StatusCode);
+        Assert.Equal(80m, (await SheetAsync(s.Reporter1))!.Scores.Items.Values.Sum());
+
+        // Another inspector of the town: 403; an inspector of county B: 404; staff fill nothing: 403.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await f.PagesAsync("a_other_inspector_2057")).GetAsync(url)).StatusCode);
+        var other = await f.PagesAsync("a_other_inspector_2057");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostFormAsync(url, Seed000Points(), formPage: "/Inspection")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await f.PagesAsync("b_inspector_2057")).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).StatusCode);
+        Assert.Equal(80m, (await SheetAsync(s.Reporter1))!.Scores.Items.Values.Sum());
+    }
+}
+
+public sealed class InspectionTests_Sqlite(SqliteFactory f) : InspectionTests<SqliteFactory>(f), IClassFixture<SqliteFactory>;
+public sealed class InspectionTests_Postgres(PostgresFactory f) : InspectionTests<PostgresFactory>(f), IClassFixture<PostgresFactory>;
