@@ -62,12 +62,12 @@ public static class BallotsCommand
             Console.WriteLine($"raw:        {raw.Describe}");
 
             var meeting = await MeetingSetup.CreateAsync(app, reporters);
-            var total = warmup + casts * levels.Length;
+            var total = warmup + 1 + casts * levels.Length;
             var step = Stopwatch.StartNew();
             var codes = await MeetingSetup.CodesAsync(app, meeting, total);
             Console.WriteLine($"codes:      {codes.Count} generated with MeetingCommands.GenerateCodesAsync in {step.ElapsedMilliseconds} ms");
             await MeetingSetup.OpenAsync(app, meeting);
-            Console.WriteLine($"voting:     open; {casts} casts per level, each with a fresh code and {reporters} graded speakers; {warmup} warm-up casts each side first");
+            Console.WriteLine($"voting:     open; {casts} casts per level, each with a fresh code and {reporters} graded speakers; {warmup} warm-up casts each side first, and one cast whose SQL is shown");
             Console.WriteLine();
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = app.ClientOptions.BaseAddress };
@@ -85,6 +85,10 @@ public static class BallotsCommand
 
             await RunLevelAsync(8, warmup, () => next++, cast);
             await RunLevelAsync(8, warmup, () => rawNext++, insert);
+            var sql = await app.Sql.RecordAsync(() => cast(next++));
+            Console.WriteLine($"SQL one cast runs ({sql.Count} commands):");
+            foreach (var command in sql) Console.WriteLine("  " + command.Replace("\n", "\n  "));
+            Console.WriteLine();
 
             var memoryBefore = Process.GetCurrentProcess().PeakWorkingSet64;
             var results = new List<(Level App, Level Raw)>();
@@ -101,10 +105,11 @@ public static class BallotsCommand
             var (ballots, used) = await MeetingSetup.WithDbAsync(app, async (db, _) =>
                 (await db.MeetingBallots.CountAsync(b => b.MeetingId == meeting.MeetingId), await db.UsedVotingCodes.CountAsync(u => u.MeetingId == meeting.MeetingId)));
             var (rawBallots, rawUsed) = await raw.CountAsync(meeting.MeetingId);
-            var expected = warmup + casts * levels.Length;
+            var expected = warmup + 1 + casts * levels.Length; // the raw side has no SQL-shown cast: one fewer
+            var rawExpected = expected - 1;
             Console.WriteLine();
-            Console.WriteLine($"check:      app {ballots} ballots / {used} used codes, raw {rawBallots} / {rawUsed}, expected {expected} each: " +
-                              (ballots == expected && used == expected && rawBallots == expected && rawUsed == expected ? "ok" : "MISMATCH"));
+            Console.WriteLine($"check:      app {ballots} ballots / {used} used codes, raw {rawBallots} / {rawUsed}, expected {expected} / {rawExpected}: " +
+                              (ballots == expected && used == expected && rawBallots == rawExpected && rawUsed == rawExpected ? "ok" : "MISMATCH"));
             Console.WriteLine();
             Console.WriteLine("concurrency  casting/s  raw/s  throughput ratio (target ≥ 0.50)  casting p50  raw p50  casting p99  raw p99  p99 ratio (target ≤ 3)");
             foreach (var (a, r) in results)

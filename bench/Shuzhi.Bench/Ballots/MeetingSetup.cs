@@ -61,7 +61,7 @@ public static class MeetingSetup
             db.Organizations.Add(town);
             await db.SaveChangesAsync();
             var villages = Enumerable.Range(1, reporters)
-                .Select(i => Organization.Create($"V{i:D3}", $"第{i}村党支部", OrganizationKind.Branch, UnitType.Village, town, i)).ToList();
+                .Select(i => Organization.Create($"{tag}-V{i:D3}", $"第{i}村党支部", OrganizationKind.Branch, UnitType.Village, town, i)).ToList();
             db.Organizations.AddRange(villages);
             await db.SaveChangesAsync();
             var commands = sp.GetRequiredService<CampaignCommands>();

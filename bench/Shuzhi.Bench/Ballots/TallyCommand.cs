@@ -145,9 +145,25 @@ public static class TallyCommand
         return rows;
     }
 
+    /// <summary>
+    /// A full ballot with grades drawn, reproducibly from the ballot's number, about 55 % 好, 30 % 较好, 12 % 一般, 3 % 差,
+    /// so every reporter and category gets a mix of grades.
+    /// </summary>
+    private static List<Mark> VariedMarks(IReadOnlyList<int> reporters, int n)
+    {
+        var random = new Random(n);
+        return reporters.Order().Select(r => random.Next(100) switch
+        {
+            < 55 => new Mark(r, MeetingSetup.Grades[0]),
+            < 85 => new Mark(r, MeetingSetup.Grades[1]),
+            < 97 => new Mark(r, MeetingSetup.Grades[2]),
+            _ => new Mark(r, MeetingSetup.Grades[3]),
+        }).ToList();
+    }
+
     private static async Task BulkLoadAsync(Provider provider, string connection, int meetingId, IReadOnlyList<int> categories, IReadOnlyList<int> reporters, int count)
     {
-        string Marks(int n) => JsonColumn.Write<IReadOnlyList<Mark>>(MeetingSetup.MarksFor(reporters, n * 7 + n / 3));
+        string Marks(int n) => JsonColumn.Write<IReadOnlyList<Mark>>(VariedMarks(reporters, n));
         if (provider == Provider.Postgres)
         {
             await using var conn = new NpgsqlConnection(connection);
