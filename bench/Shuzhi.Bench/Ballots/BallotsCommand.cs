@@ -16,7 +16,7 @@ namespace Shuzhi.Bench.Ballots;
 /// </summary>
 public static class BallotsCommand
 {
-    public static readonly string[] OptionNames = ["provider", "connection", "casts", "levels", "reporters"];
+    public static readonly string[] OptionNames = ["provider", "connection", "casts", "levels", "reporters", "app-concurrency", "raw-pool"];
 
     private sealed record Level(int Concurrency, int Count, double Seconds, Stats Latency)
     {
@@ -30,6 +30,11 @@ public static class BallotsCommand
         var casts = options.Int("casts", 4000, 1);
         var reporters = options.Int("reporters", 40, 1);
         var levels = (options.Has("levels") ? options.Required("levels") : "1,8,32,128").Split(',').Select(int.Parse).ToArray();
+        // The app's cap on /vote/api requests served at once (Voting:ConcurrentRequests, default 16): beyond it casts queue in
+        // the app. Raised far above the levels, 128 casts at once open 128 connections, more than PostgreSQL's default 100 slots.
+        var appConcurrency = options.Int("app-concurrency", 100_000, 1);
+        // The raw harness's pool (Npgsql Max Pool Size; 0 = the driver's default of 100), so it fits the server's slots beside the app's pool.
+        var rawPool = options.Int("raw-pool", 0, 0);
         const int warmup = 100;
 
         await GenerateCommand.MigrateAsync(provider, connection);
@@ -51,13 +56,17 @@ public static class BallotsCommand
             await using var app = MeetingSetup.Start(provider, connection, dataDirectory, new Dictionary<string, string?>
             {
                 ["Voting:RequestsPerMinute"] = "100000000",
-                ["Voting:ConcurrentRequests"] = "100000",
+                ["Voting:ConcurrentRequests"] = appConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-            Console.WriteLine("rate limit: Voting:RequestsPerMinute=100000000, Voting:ConcurrentRequests=100000 (defaults 600 and 16) for this run");
+            Console.WriteLine($"rate limit: Voting:RequestsPerMinute=100000000, Voting:ConcurrentRequests={appConcurrency} (defaults 600 and 16) for this run");
 
             var pragmas = await AppPragmasAsync(app, provider);
             Console.WriteLine($"app's connection: {pragmas}");
-            var raw = new RawHarness(provider, connection);
+            var rawConnection = provider == Provider.Postgres && rawPool > 0
+                ? new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = rawPool }.ConnectionString
+                : connection;
+            if (rawPool > 0) Console.WriteLine($"raw pool:   Max Pool Size={rawPool}");
+            var raw = new RawHarness(provider, rawConnection);
             await raw.CreateTablesAsync();
             Console.WriteLine($"raw:        {raw.Describe}");
 
