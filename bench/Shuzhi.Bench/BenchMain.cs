@@ -1,3 +1,4 @@
+using Shuzhi.Bench.Ballots;
 using Shuzhi.Bench.Generate;
 using Shuzhi.Bench.Subtree;
 
@@ -14,6 +15,8 @@ public static class BenchMain
             {
                 ["generate", .. var rest] => await GenerateCommand.RunAsync(Options.Parse(rest, GenerateCommand.OptionNames)),
                 ["subtree", .. var rest] => await SubtreeCommand.RunAsync(Options.Parse(rest, SubtreeCommand.OptionNames)),
+                ["ballots", .. var rest] => await BallotsCommand.RunAsync(Options.Parse(rest, BallotsCommand.OptionNames)),
+                ["tally", .. var rest] => await TallyCommand.RunAsync(Options.Parse(rest, TallyCommand.OptionNames)),
                 _ => Usage(),
             };
         }
@@ -30,6 +33,8 @@ public static class BenchMain
             usage:
               Shuzhi.Bench generate --provider sqlite|postgres --connection "..." [--orgs 200000] [--depth 6] [--replace]
               Shuzhi.Bench subtree  --provider sqlite|postgres --connection "..." [--iterations 200]
+              Shuzhi.Bench ballots  --provider sqlite|postgres --connection "..." [--casts 4000] [--levels 1,8,32,128] [--reporters 40]
+              Shuzhi.Bench tally    --provider sqlite|postgres --connection "..." [--ballots 1000000] [--iterations 3]
             """);
         return 2;
     }

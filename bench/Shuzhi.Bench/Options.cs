@@ -34,6 +34,8 @@ public sealed class Options
 
     public bool Flag(string name) => _values.ContainsKey(name);
 
+    public bool Has(string name) => _values.ContainsKey(name);
+
     public Provider Provider() => Required("provider").ToLowerInvariant() switch
     {
         "sqlite" => Bench.Provider.Sqlite,

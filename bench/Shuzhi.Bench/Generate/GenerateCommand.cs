@@ -62,7 +62,7 @@ public static class GenerateCommand
     }
 
     /// <summary>The app's own registration (AddShuzhiDatabase) and migration step, as StartupTasks runs them.</summary>
-    private static async Task MigrateAsync(Provider provider, string connection)
+    internal static async Task MigrateAsync(Provider provider, string connection)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(Database.AppSettings(provider, connection)).Build();
         await using var services = new ServiceCollection()
