@@ -20,14 +20,6 @@ public sealed record PaperCommitResult(int Ballots, int Valid, int Invalid);
 /// </summary>
 public sealed class PaperBallotCommands(AppDbContext db, MeetingCommands meetings)
 {
-    /// <summary>Rule codes of this feature live in TallyStrings (Paper_*); everything else in the shared resources.</summary>
-    public static string Message(DomainException e)
-    {
-        var key = e.Code.Replace('.', '_');
-        var template = TallyStrings.ResourceManager.GetString(key, CultureInfo.InvariantCulture);
-        return template is null ? Messages.For(e) : string.Format(CultureInfo.InvariantCulture, template, [.. e.Args]);
-    }
-
     private void EnsureManager(ClaimsPrincipal user, Campaign campaign)
     {
         if (!meetings.MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");

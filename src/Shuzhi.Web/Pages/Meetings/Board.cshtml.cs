@@ -13,29 +13,23 @@ namespace Shuzhi.Web.Pages.Meetings;
 /// The organizer's own staff only: out of scope 404, another unit's staff 403.
 /// </summary>
 [Authorize(Policy = Policies.ManageCampaigns)]
-public sealed class BoardModel(MeetingCommands meetings, CampaignCommands campaigns, AppDbContext db) : PageModel
+public sealed class BoardModel(MeetingCommands meetings, CampaignCommands campaigns, AppDbContext db) : MeetingPageModel(campaigns, meetings)
 {
     public sealed record Turnout(string State, bool ResultsShown, IReadOnlyList<CategoryTurnout> Categories, int Received, int Issued);
 
-    public Meeting Meeting { get; private set; } = null!;
-    public Campaign Campaign { get; private set; } = null!;
     public Turnout Now { get; private set; } = null!;
     public IReadOnlyList<MeetingSpeaker> Speakers { get; private set; } = [];
     public IReadOnlyList<ReporterTally>? Results { get; private set; }
 
     private async Task<IActionResult?> LoadAsync(int meetingId, CancellationToken ct)
     {
-        if (await meetings.FindAsync(meetingId, ct) is not { } m) return NotFound();
-        if (await campaigns.FindAsync(m.CampaignId, ct) is not { } c) return NotFound();
-        if (!meetings.MayManage(User, c)) return Forbid();
-        Meeting = m;
-        Campaign = c;
+        if (await FindAsync(meetingId, ct) is { } stop) return stop;
         return null;
     }
 
     private async Task<Turnout> TurnoutAsync(CancellationToken ct)
     {
-        var rows = await meetings.TurnoutAsync(Meeting.Id, ct);
+        var rows = await Meetings.TurnoutAsync(Meeting.Id, ct);
         return new Turnout(Meeting.State.ToString(), Meeting.ResultsShown, rows, rows.Sum(r => r.Received), rows.Sum(r => r.Issued));
     }
 
@@ -43,9 +37,9 @@ public sealed class BoardModel(MeetingCommands meetings, CampaignCommands campai
     {
         if (await LoadAsync(meetingId, ct) is { } stop) return stop;
         Now = await TurnoutAsync(ct);
-        Speakers = await meetings.SpeakersAsync(Meeting, ct);
+        Speakers = await Meetings.SpeakersAsync(Meeting, ct);
         if (Meeting.State == VotingState.Closed && Meeting.ResultsShown)
-            Results = await meetings.TallyAsync(User, Campaign, Meeting, ct);
+            Results = await Meetings.TallyAsync(User, Campaign, Meeting, ct);
         return Page();
     }
 
@@ -73,7 +67,7 @@ public sealed class BoardModel(MeetingCommands meetings, CampaignCommands campai
             while (!ct.IsCancellationRequested)
             {
                 db.ChangeTracker.Clear(); // read afresh, not the entities tracked by the previous round
-                if (await meetings.FindAsync(meetingId, ct) is not { } m) break;
+                if (await Meetings.FindAsync(meetingId, ct) is not { } m) break;
                 Meeting = m;
                 var json = JsonSerializer.Serialize(await TurnoutAsync(ct), options);
                 if (json != last)

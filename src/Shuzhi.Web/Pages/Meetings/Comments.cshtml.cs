@@ -54,7 +54,7 @@ public sealed class CommentsModel(CampaignCommands campaigns, MeetingCommands me
         catch (DomainException e)
         {
             FailedForm = form;
-            FailedMessage = MeetingPageUi.Message(e);
+            FailedMessage = Messages.For(e);
             PostedAuthor = author ?? "";
             PostedText = text ?? "";
             PostedProblem = isProblem;

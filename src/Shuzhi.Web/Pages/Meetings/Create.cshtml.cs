@@ -50,7 +50,7 @@ public sealed class CreateModel(AppDbContext db, CampaignCommands campaigns, Mee
         catch (DomainException e)
         {
             var field = e.Code is "Meeting.TitleRequired" or "Meeting.TitleTooLong" ? nameof(Title) : nameof(TrackIds);
-            ModelState.AddModelError(field, MeetingPageUi.Message(e));
+            ModelState.AddModelError(field, Messages.For(e));
             return Page();
         }
     }

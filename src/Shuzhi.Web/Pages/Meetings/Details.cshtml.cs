@@ -53,7 +53,7 @@ public sealed class DetailsModel(CampaignCommands campaigns, MeetingCommands mee
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", MeetingPageUi.Message(e));
+            ModelState.AddModelError("", Messages.For(e));
             await LoadAsync(id, ct);
             return Page();
         }
@@ -88,7 +88,7 @@ public sealed class DetailsModel(CampaignCommands campaigns, MeetingCommands mee
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
         try { Check = await Meetings.VerifyDigestAsync(User, Campaign, Meeting, ct); }
-        catch (DomainException e) { ModelState.AddModelError("", MeetingPageUi.Message(e)); }
+        catch (DomainException e) { ModelState.AddModelError("", Messages.For(e)); }
         return Page();
     }
 
@@ -110,7 +110,7 @@ public sealed class DetailsModel(CampaignCommands campaigns, MeetingCommands mee
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", MeetingPageUi.Message(e));
+            ModelState.AddModelError("", Messages.For(e));
             return Page();
         }
     }
@@ -157,7 +157,7 @@ public sealed class DetailsModel(CampaignCommands campaigns, MeetingCommands mee
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", MeetingPageUi.Message(e));
+            ModelState.AddModelError("", Messages.For(e));
             return Page();
         }
     }

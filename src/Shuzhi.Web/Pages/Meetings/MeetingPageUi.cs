@@ -7,14 +7,6 @@ namespace Shuzhi.Web.Pages.Meetings;
 /// <summary>Names and messages shared by the organizer's meeting pages.</summary>
 public static class MeetingPageUi
 {
-    /// <summary>A domain message: the pages' own codes (MeetingPage.*) first, then the shared resources.</summary>
-    public static string Message(DomainException e)
-    {
-        var own = MeetingPageStrings.ResourceManager.GetString(e.Code.Replace('.', '_'), CultureInfo.InvariantCulture);
-        if (own is null) return Messages.For(e);
-        return e.Args.Count == 0 ? own : string.Format(CultureInfo.InvariantCulture, own, [.. e.Args]);
-    }
-
     public static string StateName(VotingState s) => s switch
     {
         VotingState.Open => MeetingPageStrings.Mt_State_Open,
@@ -45,7 +37,7 @@ public static class MeetingPageUi
 public abstract class MeetingPageModel(CampaignCommands campaigns, MeetingCommands meetings) : PageModel
 {
     protected MeetingCommands Meetings { get; } = meetings;
-    public Meeting Meeting { get; private set; } = null!;
+    public Meeting Meeting { get; protected set; } = null!;
     public Campaign Campaign { get; private set; } = null!;
 
     protected async Task<IActionResult?> FindAsync(int id, CancellationToken ct)
@@ -59,6 +51,5 @@ public abstract class MeetingPageModel(CampaignCommands campaigns, MeetingComman
     }
 }
 
-/// <summary>The fields of a comment form (add or edit), with the error of the last attempt when it failed.</summary>
-/// <summary>The fields of a comment form; a general comment (总体点评) has no problem box.</summary>
+/// <summary>The fields of a comment form (add or edit) with the error of the last attempt; a general comment (总体点评) has no problem box.</summary>
 public sealed record CommentFieldsModel(string Key, string Author, string Text, bool IsProblem, string? Error, bool General = false);

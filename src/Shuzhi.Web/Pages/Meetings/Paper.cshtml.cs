@@ -9,11 +9,8 @@ namespace Shuzhi.Web.Pages.Meetings;
 /// sheets, the comparison of the two rounds (核对), corrections and the commit into ballots (提交本批).
 /// The organizer's own staff only (403 for others who see the meeting, 404 out of scope).
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManageCampaigns)]
-public sealed class PaperModel(CampaignCommands campaigns, MeetingCommands meetings, PaperBallotCommands paper) : PageModel
+public sealed class PaperModel(CampaignCommands campaigns, MeetingCommands meetings, PaperBallotCommands paper) : MeetingPageModel(campaigns, meetings)
 {
-    public Meeting Meeting { get; private set; } = null!;
-    public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<MeetingSpeaker> Speakers { get; private set; } = [];
     public IReadOnlyList<VoterCategory> Categories { get; private set; } = [];
     public IReadOnlyList<PaperBatch> Batches { get; private set; } = [];
@@ -65,12 +62,9 @@ public sealed class PaperModel(CampaignCommands campaigns, MeetingCommands meeti
 
     private async Task<IActionResult?> LoadAsync(int meetingId, CancellationToken ct)
     {
-        if (await meetings.FindAsync(meetingId, ct) is not { } m) return NotFound();
-        if (await campaigns.FindAsync(m.CampaignId, ct) is not { } c) return NotFound();
-        if (!meetings.MayManage(User, c)) return Forbid();
-        (Meeting, Campaign) = (m, c);
-        Speakers = await meetings.SpeakersAsync(m, ct);
-        Categories = await meetings.CategoriesAsync(m.Id, ct);
+        if (await FindAsync(meetingId, ct) is { } stop) return stop;
+        Speakers = await Meetings.SpeakersAsync(Meeting, ct);
+        Categories = await Meetings.CategoriesAsync(Meeting.Id, ct);
         return null;
     }
 
@@ -129,7 +123,7 @@ public sealed class PaperModel(CampaignCommands campaigns, MeetingCommands meeti
                 TempData["Flash"] = string.Format(CultureInfo.InvariantCulture, TallyStrings.Paper_Saved, n.Batch, RoundName(n.Round), n.SheetNumber);
                 return Redirect($"/Meetings/Paper/{meetingId}?batch={n.Batch}&round={n.Round}&category={n.CategoryId}");
             }
-            catch (DomainException e) { ModelState.AddModelError("", PaperBallotCommands.Message(e)); }
+            catch (DomainException e) { ModelState.AddModelError("", Messages.For(e)); }
         }
         Editing = old;
         await ViewAsync(old?.Batch ?? batch ?? 1, old?.Round ?? round ?? 1, old?.SheetNumber ?? sheet, category, false, ct);
@@ -148,7 +142,7 @@ public sealed class PaperModel(CampaignCommands campaigns, MeetingCommands meeti
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError("", PaperBallotCommands.Message(ex));
+            ModelState.AddModelError("", Messages.For(ex));
             await ViewAsync(e.Batch, e.Round, null, null, false, ct);
             return Page();
         }
@@ -165,7 +159,7 @@ public sealed class PaperModel(CampaignCommands campaigns, MeetingCommands meeti
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError("", PaperBallotCommands.Message(ex));
+            ModelState.AddModelError("", Messages.For(ex));
             await ViewAsync(batch, 1, null, null, check: true, ct);
             return Page();
         }

@@ -8,11 +8,8 @@ namespace Shuzhi.Web.Pages.Meetings;
 /// 票数核对: per voter category issued, phone, paper (counted by staff, else entered), returned, valid, invalid and the
 /// flags of <see cref="Reconciliation"/>, with a total row. Counts only, never results, so shown before the close too.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManageCampaigns)]
-public sealed class ReconcileModel(CampaignCommands campaigns, MeetingCommands meetings, PaperBallotCommands paper) : PageModel
+public sealed class ReconcileModel(CampaignCommands campaigns, MeetingCommands meetings, PaperBallotCommands paper) : MeetingPageModel(campaigns, meetings)
 {
-    public Meeting Meeting { get; private set; } = null!;
-    public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<VoterCategory> Categories { get; private set; } = [];
     public IReadOnlyList<CategoryReconciliation> Rows { get; private set; } = [];
 
@@ -31,12 +28,9 @@ public sealed class ReconcileModel(CampaignCommands campaigns, MeetingCommands m
 
     private async Task<IActionResult?> LoadAsync(int meetingId, CancellationToken ct)
     {
-        if (await meetings.FindAsync(meetingId, ct) is not { } m) return NotFound();
-        if (await campaigns.FindAsync(m.CampaignId, ct) is not { } c) return NotFound();
-        if (!meetings.MayManage(User, c)) return Forbid();
-        (Meeting, Campaign) = (m, c);
-        Categories = await meetings.CategoriesAsync(m.Id, ct);
-        Rows = await paper.ReconcileAsync(m.Id, ct);
+        if (await FindAsync(meetingId, ct) is { } stop) return stop;
+        Categories = await Meetings.CategoriesAsync(Meeting.Id, ct);
+        Rows = await paper.ReconcileAsync(Meeting.Id, ct);
         return null;
     }
 
@@ -65,7 +59,7 @@ public sealed class ReconcileModel(CampaignCommands campaigns, MeetingCommands m
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", PaperBallotCommands.Message(e));
+            ModelState.AddModelError("", Messages.For(e));
             return Page();
         }
     }

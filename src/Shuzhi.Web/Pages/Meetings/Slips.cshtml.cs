@@ -10,15 +10,13 @@ namespace Shuzhi.Web.Pages.Meetings;
 /// code, and no response here may be cached. Out of scope answers 404, another unit's staff 403.
 /// </summary>
 [Authorize(Policy = Policies.ManageCampaigns)]
-public sealed class SlipsModel(MeetingCommands meetings, CampaignCommands campaigns, IConfiguration config) : PageModel
+public sealed class SlipsModel(MeetingCommands meetings, CampaignCommands campaigns, IConfiguration config) : MeetingPageModel(campaigns, meetings)
 {
     public const int MaxCount = 500;
     public const int PerSheet = 24;
 
     public sealed record Slip(string Code, string Qr);
 
-    public Meeting Meeting { get; private set; } = null!;
-    public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<VoterCategory> Categories { get; private set; } = [];
     public IReadOnlyList<Slip> Slips { get; private set; } = [];
     public string? SlipCategory { get; private set; }
@@ -31,12 +29,8 @@ public sealed class SlipsModel(MeetingCommands meetings, CampaignCommands campai
     private async Task<IActionResult?> LoadAsync(int meetingId, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
-        if (await meetings.FindAsync(meetingId, ct) is not { } m) return NotFound();
-        if (await campaigns.FindAsync(m.CampaignId, ct) is not { } c) return NotFound();
-        if (!meetings.MayManage(User, c)) return Forbid();
-        Meeting = m;
-        Campaign = c;
-        Categories = await meetings.CategoriesAsync(m.Id, ct);
+        if (await FindAsync(meetingId, ct) is { } stop) return stop;
+        Categories = await Meetings.CategoriesAsync(Meeting.Id, ct);
         BaseUrl = (config["Voting:BaseUrl"] is { Length: > 0 } b ? b : $"{Request.Scheme}://{Request.Host}").TrimEnd('/');
         return null;
     }
@@ -58,10 +52,10 @@ public sealed class SlipsModel(MeetingCommands meetings, CampaignCommands campai
         if (!ModelState.IsValid) return Page();
         try
         {
-            var codes = await meetings.GenerateCodesAsync(User, Campaign, Meeting, category!.Id, Count!.Value, Kind, ct);
+            var codes = await Meetings.GenerateCodesAsync(User, Campaign, Meeting, category!.Id, Count!.Value, Kind, ct);
             Slips = codes.Select(code => new Slip(code, QrSvg.Render($"{BaseUrl}/v#{code}", code))).ToList();
             SlipCategory = category.Name;
-            Categories = await meetings.CategoriesAsync(Meeting.Id, ct); // issued counts as they now stand
+            Categories = await Meetings.CategoriesAsync(Meeting.Id, ct); // issued counts as they now stand
         }
         catch (DomainException e)
         {

@@ -11,11 +11,8 @@ namespace Shuzhi.Web.Pages.Meetings;
 /// organizer's own staff only and only after the close (before it the page says so). Exports: the tally workbook and
 /// the seed-003 附件2 form filled with the counts, both audited.
 /// </summary>
-[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.ManageCampaigns)]
-public sealed class TallyModel(AppDbContext db, CampaignCommands campaigns, MeetingCommands meetings, PaperBallotCommands paper) : PageModel
+public sealed class TallyModel(AppDbContext db, CampaignCommands campaigns, MeetingCommands meetings, PaperBallotCommands paper) : MeetingPageModel(campaigns, meetings)
 {
-    public Meeting Meeting { get; private set; } = null!;
-    public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<VoterCategory> Categories { get; private set; } = [];
     public IReadOnlyList<MeetingSpeaker> Speakers { get; private set; } = [];
     public IReadOnlyList<TallyTrack> Tracks { get; private set; } = [];
@@ -23,14 +20,11 @@ public sealed class TallyModel(AppDbContext db, CampaignCommands campaigns, Meet
 
     private async Task<IActionResult?> LoadAsync(int meetingId, CancellationToken ct)
     {
-        if (await meetings.FindAsync(meetingId, ct) is not { } m) return NotFound();
-        if (await campaigns.FindAsync(m.CampaignId, ct) is not { } c) return NotFound();
-        if (!meetings.MayManage(User, c)) return Forbid();
-        (Meeting, Campaign) = (m, c);
-        Categories = await meetings.CategoriesAsync(m.Id, ct);
+        if (await FindAsync(meetingId, ct) is { } stop) return stop;
+        Categories = await Meetings.CategoriesAsync(Meeting.Id, ct);
         if (!Closed) return null;
-        Speakers = await meetings.SpeakersAsync(m, ct);
-        Tracks = TallyTables.Build(Speakers, await meetings.TallyAsync(User, c, m, ct));
+        Speakers = await Meetings.SpeakersAsync(Meeting, ct);
+        Tracks = TallyTables.Build(Speakers, await Meetings.TallyAsync(User, Campaign, Meeting, ct));
         return null;
     }
 
