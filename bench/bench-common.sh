@@ -1,4 +1,4 @@
-# Sourced by run-ballots.sh and run-tally.sh (run-subtree.sh keeps its own copy): builds the bench, then
+# Sourced by the run-*.sh scripts: builds the bench, then
 # run (one command, shown and appended to $section), machine (the lines that describe this machine) and append.
 dotnet build bench/Shuzhi.Bench -c Release -nologo -v quiet
 bench=(dotnet bench/Shuzhi.Bench/bin/Release/net10.0/Shuzhi.Bench.dll)

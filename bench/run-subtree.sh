@@ -12,33 +12,12 @@ out=bench/out
 section=$out/section.md
 mkdir -p "$out"
 
-dotnet build bench/Shuzhi.Bench -c Release -nologo -v quiet
-bench=(dotnet bench/Shuzhi.Bench/bin/Release/net10.0/Shuzhi.Bench.dll)
-
-# The command as a reader would type it, without the database password.
-shown() {
-    local arg line=Shuzhi.Bench
-    for arg in "$@"; do
-        [[ $arg == *[\ \;]* ]] && arg="\"$arg\""
-        line+=" $arg"
-    done
-    sed -E 's/(Password=)[^;"]*/\1***/Ig' <<<"$line"
-}
-
-run() {
-    printf '\n```text\n$ %s\n' "$(shown "$@")" | tee -a "$section"
-    "${bench[@]}" "$@" 2>&1 | tee -a "$section"
-    echo '```' >> "$section"
-}
-
-changes=
-[[ -z $(git status --porcelain -- src bench/Shuzhi.Bench) ]] || changes=', with uncommitted changes'
+source bench/bench-common.sh
 cat > "$section" <<INFO
 
 ## $(date -u '+%Y-%m-%d %H:%M UTC'): subtree, $orgs organizations
 
-- commit $(git rev-parse --short HEAD)$changes
-- $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), $(free -h | awk '/^Mem:/ {print $2}') memory, $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version)
+$(machine)
 INFO
 
 sqlite="Data Source=$out/subtree.db"
@@ -51,6 +30,4 @@ if [[ -n ${PG_BENCH_CONNECTION:-} ]]; then
     run subtree --provider postgres --connection "$PG_BENCH_CONNECTION" --iterations "$iterations"
 fi
 
-[[ -f bench/RESULTS.md ]] || printf '# Benchmark results\n\nSections appended by the scripts in bench/, newest last.\n' > bench/RESULTS.md
-cat "$section" >> bench/RESULTS.md
-echo "appended to bench/RESULTS.md"
+append

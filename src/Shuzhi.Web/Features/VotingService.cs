@@ -48,7 +48,7 @@ public sealed class VotingService(AppDbContext db, VotingKey key)
     {
         var (code, meeting) = await FindAsync(typed, ct);
         meeting.EnsureOpen(code.Kind);
-        if (await UsedAsync(code.Hash, ct)) throw new CodeUsedException();
+        // No read of the used codes first: the insert below is the check (its unique key), also under concurrency.
         var speakers = await MeetingCommands.SpeakersAsync(db, meeting, ignoreFilters: true, ct);
         var ballot = MeetingBallot.FromPhone(meeting.Id, code.CategoryId, speakers.Select(s => s.ReporterForm).ToList(), marks, meeting.Rules);
         if (code.Kind == CodeKind.Real) db.MeetingBallots.Add(ballot);
