@@ -46,3 +46,19 @@ internal sealed class InspectionSheetConfiguration : IEntityTypeConfiguration<In
         b.Property(s => s.DirectScore).HasPrecision(6, 1);
     }
 }
+
+internal sealed class DeliberationConfiguration : IEntityTypeConfiguration<Deliberation>
+{
+    public void Configure(EntityTypeBuilder<Deliberation> b)
+    {
+        b.HasOne<Campaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => d.CampaignId).IsUnique();
+        b.Ignore(d => d.IsLocked);
+        b.Property(d => d.MinuteReference).HasMaxLength(Deliberation.MaxMinuteReference).IsRequired();
+        b.Property(d => d.QuotaReason).HasMaxLength(Deliberation.MaxReason);
+        b.Property(d => d.Grades).AsJson();
+        b.Property(d => d.QuotaAtLock!).AsJson();
+        b.Property(d => d.QuotaAtLock).IsRequired(false);
+        b.Property(d => d.History).AsJson();
+    }
+}

@@ -1028,6 +1028,49 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportVersions");
                 });
 
+            modelBuilder.Entity("Shuzhi.Domain.Scoring.Deliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grades")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinuteReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuotaAtLock")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuotaReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("Deliberations");
+                });
+
             modelBuilder.Entity("Shuzhi.Domain.Scoring.InspectionSheet", b =>
                 {
                     b.Property<int>("Id")
@@ -1774,6 +1817,15 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.HasOne("Shuzhi.Domain.Reports.Report", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Domain.Scoring.Deliberation", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,55 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Shuzhi.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Deliberations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Deliberations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    MeetingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    MinuteReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Grades = table.Column<string>(type: "text", nullable: false),
+                    QuotaAtLock = table.Column<string>(type: "text", nullable: true),
+                    QuotaReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    History = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deliberations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deliberations_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliberations_CampaignId",
+                table: "Deliberations",
+                column: "CampaignId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Deliberations");
+        }
+    }
+}
