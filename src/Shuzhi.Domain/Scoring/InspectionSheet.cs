@@ -1,3 +1,5 @@
+using Shuzhi.Domain.Campaigns;
+
 namespace Shuzhi.Domain.Scoring;
 
 /// <summary>Who fills a sheet and why.</summary>
@@ -7,6 +9,7 @@ public enum SheetKind
     CrossInspection = 2,  // 交叉检查互评 (an inspecting unit)
     UpperReview = 3,      // 党总支考评
     DailyReview = 4,      // 组织部日常考评
+    ReportEvaluation = 5, // 述职报告评价 (the organizer's staff)
 }
 
 public enum SheetState
@@ -19,8 +22,8 @@ public enum SheetState
 public sealed record SheetReopening(DateTimeOffset At, string ByUserId, string Reason);
 
 /// <summary>
-/// One sheet for one reporter: a copy of the track's template filled item by item, or — for 党总支考评 and
-/// 组织部日常考评 only — a direct score 0–100 with a note. Submitting locks it; staff reopen it with a reason.
+/// One sheet for one reporter: a copy of the track's template filled item by item, or — for 党总支考评,
+/// 组织部日常考评 and 述职报告评价 only — a direct score 0–100 with a note. Submitting locks it; staff reopen it with a reason.
 /// </summary>
 public sealed class InspectionSheet
 {
@@ -57,11 +60,11 @@ public sealed class InspectionSheet
         return s;
     }
 
-    /// <summary>A direct score with a note: only 党总支考评 (UpperReview) and 组织部日常考评 (DailyReview).</summary>
+    /// <summary>A direct score with a note: only 党总支考评, 组织部日常考评 and 述职报告评价.</summary>
     public static InspectionSheet Direct(int trackId, int reporterId, SheetKind kind,
         string? inspectorUserId, string inspectorName, int? inspectingOrganizationId)
     {
-        if (kind is not (SheetKind.UpperReview or SheetKind.DailyReview)) throw new DomainException("Scoring.DirectNotAllowed");
+        if (kind is not (SheetKind.UpperReview or SheetKind.DailyReview or SheetKind.ReportEvaluation)) throw new DomainException("Scoring.DirectNotAllowed");
         return New(trackId, reporterId, kind, inspectorUserId, inspectorName, inspectingOrganizationId);
     }
 
@@ -136,4 +139,18 @@ public sealed class InspectionSheet
     {
         if (State == SheetState.Submitted) throw new DomainException("Scoring.SheetSubmitted");
     }
+}
+
+public static class SheetKinds
+{
+    /// <summary>The score component a kind of sheet feeds (综合评价).</summary>
+    public static ScoreComponent Component(this SheetKind kind) => kind switch
+    {
+        SheetKind.FieldInspection => ScoreComponent.FieldInspection,
+        SheetKind.CrossInspection => ScoreComponent.CrossInspection,
+        SheetKind.UpperReview => ScoreComponent.UpperReview,
+        SheetKind.DailyReview => ScoreComponent.DailyReview,
+        SheetKind.ReportEvaluation => ScoreComponent.ReportEvaluation,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 }

@@ -134,6 +134,8 @@ public class SheetTests
     {
         Assert.Equal("Scoring.DirectNotAllowed", Code(() => InspectionSheet.Direct(1, 7, SheetKind.FieldInspection, "u1", "张三", null)));
         Assert.Equal("Scoring.DirectNotAllowed", Code(() => InspectionSheet.Direct(1, 7, SheetKind.CrossInspection, null, "", 5)));
+        Assert.True(InspectionSheet.Direct(1, 7, SheetKind.ReportEvaluation, "u1", "李四", null).IsDirect);
+        Assert.Equal(Shuzhi.Domain.Campaigns.ScoreComponent.ReportEvaluation, SheetKind.ReportEvaluation.Component());
         var d = InspectionSheet.Direct(1, 7, SheetKind.DailyReview, "u2", "组织部", null);
         Assert.True(d.IsDirect);
         Assert.Equal("Scoring.PointsAboveMax", Code(() => d.SetDirect(100.5m, "x")));
