@@ -28,8 +28,21 @@ public static class BallotDigest
     public static string Canonical(IEnumerable<MeetingBallot> ballots) =>
         string.Join("\n", ballots.Select(Line).Order(StringComparer.Ordinal));
 
-    public static string Compute(IEnumerable<MeetingBallot> ballots) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(ballots))));
+    public static string Compute(IEnumerable<MeetingBallot> ballots) => FromLines(ballots.Select(Line).ToList());
+
+    /// <summary>The digest of ballots given as their <see cref="Line"/>s (sorted here, in place): hashed line by line, never joined.</summary>
+    public static string FromLines(List<string> lines)
+    {
+        lines.Sort(StringComparer.Ordinal);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var newline = "\n"u8.ToArray();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0) hash.AppendData(newline);
+            hash.AppendData(Encoding.UTF8.GetBytes(lines[i]));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <summary>True when the recomputed digest equals the one stored at close (hex, case ignored).</summary>
     public static bool Verify(string stored, string recomputed) =>

@@ -8,6 +8,9 @@ public sealed record TallyCategory(int Id, string Name, decimal Weight);
 
 public sealed record GradeCount(string Label, int Points, int Count);
 
+/// <summary>How many valid ballots of a category carry this very mark (same reporter, same grade or points).</summary>
+public sealed record MarkGroup(int CategoryId, Mark Mark, long Count);
+
 /// <summary>
 /// One category's figures for one reporter. <see cref="Mean"/> is the plain mean of the marks' points;
 /// <see cref="UsedMean"/> is the trimmed mean when trimming applied, else the plain mean.
@@ -39,61 +42,94 @@ public static class Tally
 
     public static bool IsShown(int marks) => marks >= MinCategoryShown;
 
+    /// <summary>The tally of a meeting's ballots (the invalid ones are left out).</summary>
     public static IReadOnlyList<ReporterTally> Compute(IReadOnlyList<ReporterForm> reporters, IReadOnlyList<TallyCategory> categories,
-        IEnumerable<MeetingBallot> ballots, BallotRules rules)
+        IEnumerable<MeetingBallot> ballots, BallotRules rules) =>
+        Compute(reporters, categories, Group(ballots), rules);
+
+    /// <summary>
+    /// The tally from the valid ballots' marks grouped by category and identical mark, with how often each was given:
+    /// all the tally needs (the database can count them, so the ballots need not be loaded one by one).
+    /// </summary>
+    public static IReadOnlyList<ReporterTally> Compute(IReadOnlyList<ReporterForm> reporters, IReadOnlyList<TallyCategory> categories,
+        IEnumerable<MarkGroup> validMarks, BallotRules rules)
     {
-        var valid = ballots.Where(b => b.IsValid).ToList();
-        var result = reporters.Select(r => ForReporter(r, categories, valid, rules.TrimK)).ToList();
+        var byReporter = validMarks.ToLookup(g => g.Mark.ReporterId);
+        var result = reporters.Select(r => ForReporter(r, categories, byReporter[r.ReporterId], rules.TrimK)).ToList();
         return Rank(result);
     }
 
-    private static ReporterTally ForReporter(ReporterForm reporter, IReadOnlyList<TallyCategory> categories, List<MeetingBallot> valid, int trimK)
+    /// <summary>The valid ballots' marks grouped as <see cref="MarkGroup"/>s (what the database's GROUP BY returns).</summary>
+    public static IReadOnlyList<MarkGroup> Group(IEnumerable<MeetingBallot> ballots) =>
+        ballots.Where(b => b.IsValid)
+            .SelectMany(b => b.Marks.Select(m => (b.CategoryId, Mark: m)))
+            .GroupBy(x => (x.CategoryId, x.Mark.ReporterId, x.Mark.Grade, Points: x.Mark.Points is null ? null : string.Join("/", x.Mark.Points)))
+            .Select(g => new MarkGroup(g.Key.CategoryId, g.First().Mark, g.LongCount()))
+            .ToList();
+
+    private static ReporterTally ForReporter(ReporterForm reporter, IReadOnlyList<TallyCategory> categories, IEnumerable<MarkGroup> groups, int trimK)
     {
-        // Every usable mark for this reporter on a valid ballot, with its category.
-        var marks = valid
-            .SelectMany(b => b.Marks.Where(m => m.ReporterId == reporter.ReporterId).Select(m => (b.CategoryId, Mark: m)))
-            .Select(x => (x.CategoryId, x.Mark, Points: BallotRules.PointsOf(reporter.Form, x.Mark)))
+        // Every usable mark for this reporter on a valid ballot, with its category, as (points, how many).
+        var marks = groups
+            .Select(g => (g.CategoryId, g.Mark, Points: BallotRules.PointsOf(reporter.Form, g.Mark), g.Count))
             .Where(x => x.Points is not null)
             .ToList();
+        var total = (int)marks.Sum(m => m.Count);
 
         var grades = new List<GradeCount>();
         decimal? topRate = null, topTwoRate = null;
         if (reporter.Form.Kind == BallotKind.Grade)
         {
-            grades = reporter.Form.Grades.Select(g => new GradeCount(g.Label, g.Points, marks.Count(m => m.Mark.Grade == g.Label))).ToList();
-            if (marks.Count > 0)
+            grades = reporter.Form.Grades.Select(g => new GradeCount(g.Label, g.Points, (int)marks.Where(m => m.Mark.Grade == g.Label).Sum(m => m.Count))).ToList();
+            if (total > 0)
             {
-                topRate = (decimal)grades[0].Count / marks.Count;
-                topTwoRate = (decimal)grades.Take(2).Sum(g => g.Count) / marks.Count;
+                topRate = (decimal)grades[0].Count / total;
+                topTwoRate = (decimal)grades.Take(2).Sum(g => g.Count) / total;
             }
         }
 
         var withMarks = categories
-            .Select(c => (Category: c, Points: marks.Where(m => m.CategoryId == c.Id).Select(m => m.Points!.Value).ToList()))
+            .Select(c => (Category: c, Points: marks.Where(m => m.CategoryId == c.Id).GroupBy(m => m.Points!.Value)
+                .Select(g => (Value: g.Key, Count: g.Sum(m => m.Count))).ToList()))
             .Where(x => x.Points.Count > 0)
             .ToList();
         var weightSum = withMarks.Sum(x => x.Category.Weight);
         var rows = withMarks.Select(x =>
         {
-            var mean = x.Points.Sum() / x.Points.Count;
+            var count = x.Points.Sum(p => p.Count);
+            var mean = x.Points.Sum(p => p.Value * p.Count) / count;
             var (trimmed, used) = TrimmedMean(x.Points, trimK);
             var effective = weightSum > 0 ? x.Category.Weight / weightSum : 0m;
-            return new CategoryTally(x.Category.Id, x.Category.Name, x.Category.Weight, x.Points.Count, mean, trimmed, used, effective);
+            return new CategoryTally(x.Category.Id, x.Category.Name, x.Category.Weight, (int)count, mean, trimmed, used, effective);
         }).ToList();
         decimal? score = weightSum > 0 ? rows.Sum(r => r.Weight * r.UsedMean) / weightSum : null;
-        return new ReporterTally(reporter.ReporterId, reporter.TrackId, reporter.Form.Kind, marks.Count, grades, topRate, topTwoRate, rows, score, null);
+        return new ReporterTally(reporter.ReporterId, reporter.TrackId, reporter.Form.Kind, total, grades, topRate, topTwoRate, rows, score, null);
     }
 
     /// <summary>
     /// Drops the k highest and k lowest points when there are at least 2k + 3 (so at least 3 remain),
     /// and returns the mean of the rest; otherwise the plain mean, untrimmed.
     /// </summary>
-    public static (bool Trimmed, decimal Mean) TrimmedMean(IReadOnlyList<decimal> points, int k)
+    public static (bool Trimmed, decimal Mean) TrimmedMean(IReadOnlyList<decimal> points, int k) =>
+        TrimmedMean(points.GroupBy(p => p).Select(g => (g.Key, (long)g.Count())).ToList(), k);
+
+    /// <summary><see cref="TrimmedMean(IReadOnlyList{decimal}, int)"/> over points given as (value, how many).</summary>
+    public static (bool Trimmed, decimal Mean) TrimmedMean(IReadOnlyList<(decimal Value, long Count)> points, int k)
     {
-        if (points.Count == 0) throw new ArgumentException("No points.", nameof(points));
-        if (k <= 0 || points.Count < 2 * k + 3) return (false, points.Sum() / points.Count);
-        var kept = points.Order().Skip(k).Take(points.Count - 2 * k).ToList();
-        return (true, kept.Sum() / kept.Count);
+        var n = points.Sum(p => p.Count);
+        if (n == 0) throw new ArgumentException("No points.", nameof(points));
+        if (k <= 0 || n < 2 * k + 3) return (false, points.Sum(p => p.Value * p.Count) / n);
+        // Walk the values in order and keep the marks from position k to n − k − 1.
+        decimal sum = 0;
+        long position = 0;
+        foreach (var (value, count) in points.OrderBy(p => p.Value))
+        {
+            var keptFrom = Math.Max(position, k);
+            var keptTo = Math.Min(position + count, n - k);
+            if (keptTo > keptFrom) sum += value * (keptTo - keptFrom);
+            position += count;
+        }
+        return (true, sum / (n - 2 * k));
     }
 
     /// <summary>Competition ranking (1, 1, 3) within each track by the displayed score, highest first; no score, no rank.</summary>

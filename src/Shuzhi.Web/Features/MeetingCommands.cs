@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Shuzhi.Domain.Meetings;
+using Shuzhi.Web.Data.Configurations;
 
 namespace Shuzhi.Web.Features;
 
@@ -142,8 +143,15 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<string> DigestAsync(int meetingId, CancellationToken ct) =>
-        BallotDigest.Compute(await db.MeetingBallots.AsNoTracking().Where(b => b.MeetingId == meetingId).ToListAsync(ct));
+    /// <summary>The digest over the meeting's ballots, read as a stream of their lines (not as tracked entities).</summary>
+    public async Task<string> DigestAsync(int meetingId, CancellationToken ct)
+    {
+        var lines = new List<string>();
+        await foreach (var b in db.MeetingBallots.Where(b => b.MeetingId == meetingId).Select(b => new { b.CategoryId, b.IsValid, b.Marks })
+                           .AsAsyncEnumerable().WithCancellation(ct))
+            lines.Add(BallotDigest.Line(b.CategoryId, b.IsValid, b.Marks));
+        return BallotDigest.FromLines(lines);
+    }
 
     /// <summary>Ballots received per category against those issued; turnout only, shown while voting runs.</summary>
     public async Task<IReadOnlyList<CategoryTurnout>> TurnoutAsync(int meetingId, CancellationToken ct)
@@ -161,8 +169,37 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
         if (meeting.State != VotingState.Closed) throw new DomainException("Meeting.ResultsBeforeClose");
         var speakers = await SpeakersAsync(meeting, ct);
         var categories = (await CategoriesAsync(meeting.Id, ct)).Select(c => new TallyCategory(c.Id, c.Name, c.Weight)).ToList();
-        var ballots = await db.MeetingBallots.AsNoTracking().Where(b => b.MeetingId == meeting.Id).ToListAsync(ct);
-        return Tally.Compute(speakers.Select(s => s.ReporterForm).ToList(), categories, ballots, meeting.Rules);
+        return Tally.Compute(speakers.Select(s => s.ReporterForm).ToList(), categories, await MarkGroupsAsync(meeting.Id, ct), meeting.Rules);
+    }
+
+    private sealed class MarkRow
+    {
+        public int CategoryId { get; set; }
+        public string Mark { get; set; } = "";
+        public long Count { get; set; }
+    }
+
+    /// <summary>
+    /// The valid ballots' marks counted by the database: one row per category and distinct mark (a handful per reporter
+    /// for grade ballots), so a tally reads counts, not every ballot (bench/RESULTS.md, tally). The meeting was found
+    /// through the scope filters by the caller; this raw query reads only its ballots.
+    /// </summary>
+    private async Task<IReadOnlyList<MarkGroup>> MarkGroupsAsync(int meetingId, CancellationToken ct)
+    {
+        var rows = db.IsPostgres
+            ? db.Database.SqlQuery<MarkRow>($"""
+                SELECT b."CategoryId", j::text AS "Mark", count(*) AS "Count"
+                FROM "MeetingBallots" AS b CROSS JOIN LATERAL jsonb_array_elements(b."Marks"::jsonb) AS j
+                WHERE b."MeetingId" = {meetingId} AND b."IsValid"
+                GROUP BY b."CategoryId", j
+                """)
+            : db.Database.SqlQuery<MarkRow>($"""
+                SELECT b."CategoryId", j.value AS "Mark", count(*) AS "Count"
+                FROM "MeetingBallots" AS b, json_each(b."Marks") AS j
+                WHERE b."MeetingId" = {meetingId} AND b."IsValid"
+                GROUP BY b."CategoryId", j.value
+                """);
+        return (await rows.ToListAsync(ct)).Select(r => new MarkGroup(r.CategoryId, JsonColumn.Read<Mark>(r.Mark), r.Count)).ToList();
     }
 
     // ---- Organizer's meeting pages (setup, order, categories, rules, vote control audit, digest check, comments) ----
