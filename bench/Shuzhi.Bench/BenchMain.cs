@@ -17,6 +17,7 @@ public static class BenchMain
                 ["subtree", .. var rest] => await SubtreeCommand.RunAsync(Options.Parse(rest, SubtreeCommand.OptionNames)),
                 ["ballots", .. var rest] => await BallotsCommand.RunAsync(Options.Parse(rest, BallotsCommand.OptionNames)),
                 ["tally", .. var rest] => await TallyCommand.RunAsync(Options.Parse(rest, TallyCommand.OptionNames)),
+                ["crash", .. var rest] => await CrashCommand.RunAsync(Options.Parse(rest, CrashCommand.OptionNames)),
                 _ => Usage(),
             };
         }
@@ -35,6 +36,7 @@ public static class BenchMain
               Shuzhi.Bench subtree  --provider sqlite|postgres --connection "..." [--iterations 200]
               Shuzhi.Bench ballots  --provider sqlite|postgres --connection "..." [--casts 4000] [--levels 1,8,32,128] [--reporters 40]
               Shuzhi.Bench tally    --provider sqlite|postgres --connection "..." [--ballots 1000000] [--iterations 3]
+              Shuzhi.Bench crash    --provider sqlite|postgres --connection "..." [--ballots 10000] [--concurrency 32] [--kill-after 5000]
             """);
         return 2;
     }
