@@ -18,6 +18,7 @@ public static class BenchMain
                 ["ballots", .. var rest] => await BallotsCommand.RunAsync(Options.Parse(rest, BallotsCommand.OptionNames)),
                 ["tally", .. var rest] => await TallyCommand.RunAsync(Options.Parse(rest, TallyCommand.OptionNames)),
                 ["crash", .. var rest] => await CrashCommand.RunAsync(Options.Parse(rest, CrashCommand.OptionNames)),
+                ["backup", .. var rest] => await BackupCommand.RunAsync(Options.Parse(rest, BackupCommand.OptionNames)),
                 _ => Usage(),
             };
         }
@@ -37,6 +38,7 @@ public static class BenchMain
               Shuzhi.Bench ballots  --provider sqlite|postgres --connection "..." [--casts 4000] [--levels 1,8,32,128] [--reporters 40]
               Shuzhi.Bench tally    --provider sqlite|postgres --connection "..." [--ballots 1000000] [--iterations 3]
               Shuzhi.Bench crash    --provider sqlite|postgres --connection "..." [--ballots 10000] [--concurrency 32] [--kill-after 5000]
+              Shuzhi.Bench backup   --provider sqlite|postgres --connection "..." [--ballots 4000] [--concurrency 8]
             """);
         return 2;
     }

@@ -57,6 +57,7 @@ if (builder.Configuration.GetValue("Jobs:Overdue", true)) builder.Services.AddHo
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecurityTransformer>());
 
 var app = builder.Build();
+if (Backup.Requested(args, out var backupDirectory)) return await Backup.RunAsync(app.Services, backupDirectory);
 await StartupTasks.RunAsync(app.Services, app.Configuration, loadDemo: args.Contains("--demo"));
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -77,5 +78,6 @@ app.MapRazorPages();
 app.MapApi();
 
 app.Run();
+return 0;
 
 public partial class Program;
