@@ -19,6 +19,7 @@ public static class BenchMain
                 ["tally", .. var rest] => await TallyCommand.RunAsync(Options.Parse(rest, TallyCommand.OptionNames)),
                 ["crash", .. var rest] => await CrashCommand.RunAsync(Options.Parse(rest, CrashCommand.OptionNames)),
                 ["backup", .. var rest] => await BackupCommand.RunAsync(Options.Parse(rest, BackupCommand.OptionNames)),
+                ["middleware", .. var rest] => await MiddlewareCommand.RunAsync(Options.Parse(rest, MiddlewareCommand.OptionNames)),
                 _ => Usage(),
             };
         }
@@ -39,6 +40,7 @@ public static class BenchMain
               Shuzhi.Bench tally    --provider sqlite|postgres --connection "..." [--ballots 1000000] [--iterations 3]
               Shuzhi.Bench crash    --provider sqlite|postgres --connection "..." [--ballots 10000] [--concurrency 32] [--kill-after 5000]
               Shuzhi.Bench backup   --provider sqlite|postgres --connection "..." [--ballots 4000] [--concurrency 8]
+              Shuzhi.Bench middleware --provider sqlite|postgres --connection "..." [--requests 20000] [--concurrency 16] [--rounds 3]
             """);
         return 2;
     }

@@ -17,6 +17,7 @@ public static class ApiSetup
 
     public static void MapApi(this WebApplication app)
     {
+        HealthEndpoints.Map(app);
         VotingEndpoints.Map(app); // anonymous, outside the bearer-secured group
         var v1 = app.MapGroup("/api/v1");
         AuthEndpoints.Map(v1);
