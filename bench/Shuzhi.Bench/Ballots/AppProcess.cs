@@ -33,7 +33,8 @@ public sealed class AppProcess(Provider provider, string connection, string data
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Database__Provider"] = provider == Provider.Sqlite ? "Sqlite" : "Postgres";
-        info.Environment["ConnectionStrings__Shuzhi"] = connection;
+        // The child runs in the app's folder: a relative SQLite file is made absolute so both open the same database.
+        info.Environment["ConnectionStrings__Shuzhi"] = provider == Provider.Sqlite ? AbsoluteSqlite(connection) : connection;
         info.Environment["DataDirectory"] = dataDirectory;
         info.Environment["Security__SecureCookies"] = "false";
         info.Environment["Voting__RequestsPerMinute"] = "100000000";
@@ -41,6 +42,13 @@ public sealed class AppProcess(Provider provider, string connection, string data
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["SHUZHI_ADMIN_PASSWORD"] = "shuzhi-bench-admin";
         return info;
+    }
+
+    private static string AbsoluteSqlite(string connection)
+    {
+        var b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        b.DataSource = Path.GetFullPath(b.DataSource);
+        return b.ToString();
     }
 
     /// <summary>Runs the app once with <paramref name="args"/> (e.g. --backup DIR) and returns its exit code and output.</summary>

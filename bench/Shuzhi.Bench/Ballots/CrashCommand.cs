@@ -152,7 +152,7 @@ public static class CrashCommand
                     {
                         if (response.IsSuccessStatusCode) acknowledged.Add(n);
                         else if (response.StatusCode == HttpStatusCode.Conflict) refusedAsUsed.Add(n);
-                        else throw new InvalidOperationException($"cast {n} answered {(int)response.StatusCode}");
+                        else throw new InvalidOperationException($"cast {n} answered {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().Result}");
                         // Under the lock: no answer is counted while the process dies.
                         if (kill()) stop = true;
                     }
