@@ -11,11 +11,13 @@ public sealed class ScopeMiddleware(RequestDelegate next)
 {
     private static readonly string[] EnrollmentAllowed = ["/Account/TwoFactor", "/Account/Logout", "/Error", "/lib", "/css", "/js"];
 
-    public async Task InvokeAsync(HttpContext http, CurrentScope scope, CurrentActor actor, AppDbContext db)
+    public async Task InvokeAsync(HttpContext http, CurrentScope scope, CurrentActor actor)
     {
         var user = http.User;
         if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
+            // Resolved here, not as a parameter: an anonymous request (the ballot page, probes, static files) builds no context.
+            var db = http.RequestServices.GetRequiredService<AppDbContext>();
             var account = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new
                 {
