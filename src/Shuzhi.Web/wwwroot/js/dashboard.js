@@ -2,6 +2,12 @@
 // shows them as tables; changing a filter reloads the page with it.
 (function () {
     'use strict';
+    document.querySelectorAll('[data-autosubmit]').forEach(function (s) {
+        s.addEventListener('change', function () { if (s.form) s.form.submit(); });
+    });
+    var filters = document.querySelector('[data-filters]');
+    if (filters) filters.setAttribute('data-ready', 'true');
+
     var data = document.getElementById('dashboard-data');
     if (!data || typeof echarts === 'undefined') return;
     var charts = JSON.parse(data.textContent || '[]');
@@ -35,7 +41,4 @@
 
     window.addEventListener('resize', function () { drawn.forEach(function (ch) { ch.resize(); }); });
 
-    document.querySelectorAll('[data-autosubmit]').forEach(function (s) {
-        s.addEventListener('change', function () { if (s.form) s.form.submit(); });
-    });
 })();
