@@ -110,6 +110,13 @@ public sealed class DashboardJourneyTests(ShuzhiServer server, BrowserFixture br
         await Expect(year).ToContainTextAsync("发展党员工作滞后");
         await Screenshots.TakeAsync(page, "dashboard-04-history.png");
 
+        // On a phone (360 px) the dashboard fits the width, charts drawn.
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GotoAsync(server.BaseUrl + "/Dashboard?year=2023");
+        await Expect(page.Locator("[data-chart='grades-year'][data-rendered] canvas")).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the dashboard overflows 360 px");
+        await Screenshots.TakeAsync(page, "dashboard-05-phone.png");
+
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 }
