@@ -47,6 +47,8 @@ builder.Services.AddScoped<Shuzhi.Web.Features.ReportFileCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.PublicationCommands>();
 builder.Services.AddSingleton<Shuzhi.Web.Features.VotingKey>();
 builder.Services.AddScoped<Shuzhi.Web.Features.MeetingCommands>();
+builder.Services.AddScoped<Shuzhi.Web.Features.DashboardQueries>();
+builder.Services.AddScoped<Shuzhi.Web.Features.HistoryQueries>();
 builder.Services.AddScoped<Shuzhi.Web.Features.PaperBallotCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.VotingService>();
 builder.Services.AddScoped<Shuzhi.Web.Features.TrackCommands>();

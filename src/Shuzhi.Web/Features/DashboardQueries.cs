@@ -1,0 +1,255 @@
+using Shuzhi.Domain.Scoring;
+
+namespace Shuzhi.Web.Features;
+
+/// <summary>The dashboard's filters: the year, the kind and unit type of organization, the track (by name).</summary>
+public sealed record DashboardFilter(int Year, OrganizationKind? Kind = null, UnitType? UnitType = null, string? Track = null);
+
+/// <summary>
+/// One chart's numbers: labels along one axis, one series of values per label each. The page draws it, shows it as a
+/// table and writes it to .xlsx from this same object, so the three never differ.
+/// </summary>
+public sealed record Chart(string Id, string Title, string Type, string LabelHeader, IReadOnlyList<string> Labels, IReadOnlyList<Series> Series, string? Note = null)
+{
+    public int Total => Series.Sum(s => s.Values.Sum());
+}
+
+public sealed record Series(string Name, IReadOnlyList<int> Values);
+
+/// <summary>A reporter's decided grade as stored in a locked deliberation (expanded from its JSON by the database).</summary>
+public sealed class DecidedGradeRow
+{
+    public int CampaignId { get; set; }
+    public int ReporterId { get; set; }
+    public int Grade { get; set; }
+}
+
+/// <summary>A decided grade with its opinion, for the history pages.</summary>
+public sealed class DecidedOpinionRow
+{
+    public int CampaignId { get; set; }
+    public int ReporterId { get; set; }
+    public int Grade { get; set; }
+    public string? Achievements { get; set; }
+    public string? Problems { get; set; }
+    public string? Direction { get; set; }
+    public DateOnly? MeetingDate { get; set; }
+}
+
+/// <summary>
+/// The figures of the dashboard (issue 8), each computed by GROUP BY in the database over the account's subtree:
+/// every set read here carries its scope filter (AppDbContext), and the raw JSON expansion of the deliberations is
+/// joined to the filtered deliberations and reporter rows, so it adds nothing the account could not see.
+/// Rectification figures are not here yet: the rectification records are another part's (a section slot is left on the page).
+/// </summary>
+public sealed class DashboardQueries(AppDbContext db)
+{
+    public const int YearsShown = 5;
+
+    // Locked deliberations' grades of the campaigns of some years, one row per decided reporter. The JSON is expanded by the
+    // database (json_each / jsonb_array_elements); the year range limits the deliberations read before the expansion.
+    private IQueryable<DecidedGradeRow> Decided(int firstYear, int lastYear) => db.IsPostgres
+        ? db.Database.SqlQuery<DecidedGradeRow>($"""
+            SELECT d."CampaignId", (g->>'ReporterId')::int AS "ReporterId", (g->>'Final')::int AS "Grade"
+            FROM "Deliberations" AS d CROSS JOIN LATERAL jsonb_array_elements(d."Grades"::jsonb) AS g
+            WHERE d."State" = 2 AND d."CampaignId" IN (SELECT c."Id" FROM "Campaigns" AS c WHERE c."Year" >= {firstYear} AND c."Year" <= {lastYear})
+            """)
+        : db.Database.SqlQuery<DecidedGradeRow>($"""
+            SELECT d."CampaignId", CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AS "ReporterId", CAST(json_extract(g.value, '$.Final') AS INTEGER) AS "Grade"
+            FROM "Deliberations" AS d, json_each(d."Grades") AS g
+            WHERE d."State" = 2 AND d."CampaignId" IN (SELECT c."Id" FROM "Campaigns" AS c WHERE c."Year" >= {firstYear} AND c."Year" <= {lastYear})
+            """);
+
+    /// <summary>Campaigns of the year by stage; the kind filters apply to the organizer.</summary>
+    public async Task<Chart> StagesAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var q = db.Campaigns.Where(c => c.Year == f.Year);
+        if (f.Kind is { } k) q = q.Where(c => db.Organizations.Any(o => o.Id == c.OrganizerId && o.Kind == k));
+        if (f.UnitType is { } u) q = q.Where(c => db.Organizations.Any(o => o.Id == c.OrganizerId && o.UnitType == u));
+        var counts = await q.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var stages = Enum.GetValues<CampaignStage>();
+        return new Chart("stages", DashboardStrings.Dash_Stages, "bar", DashboardStrings.Dash_Stage,
+            stages.Select(s => s.Name()).ToList(), [new Series(DashboardStrings.Dash_Campaigns, stages.Select(s => counts.GetValueOrDefault(s)).ToList())]);
+    }
+
+    /// <summary>Open overdue steps of the year's campaigns by kind of step; the kind filters apply to the responsible organization.</summary>
+    public async Task<Chart> OverdueAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var q = db.OverdueItems.Where(o => o.ResolvedOn == null && db.Campaigns.Any(c => c.Id == o.CampaignId && c.Year == f.Year));
+        if (f.Kind is { } k) q = q.Where(x => db.Organizations.Any(o => o.Id == x.OrganizationId && o.Kind == k));
+        if (f.UnitType is { } u) q = q.Where(x => db.Organizations.Any(o => o.Id == x.OrganizationId && o.UnitType == u));
+        var counts = await q.GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var kinds = Enum.GetValues<OverdueKind>();
+        return new Chart("overdue", DashboardStrings.Dash_Overdue, "bar", DashboardStrings.Dash_OverdueKind,
+            kinds.Select(k => Messages.Get("Overdue." + k)).ToList(), [new Series(DashboardStrings.Dash_OpenItems, kinds.Select(k => counts.GetValueOrDefault(k)).ToList())]);
+    }
+
+    /// <summary>Decided grades counted by year, kind, unit type, track and grade: one small aggregate the grade charts slice.</summary>
+    public sealed record GradeCount(int Year, OrganizationKind Kind, UnitType UnitType, string Track, Grade Grade, int Count);
+
+    public async Task<IReadOnlyList<GradeCount>> GradeCountsAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var first = f.Year - YearsShown + 1;
+        var q = from g in Decided(first, f.Year)
+                join d in db.Deliberations on g.CampaignId equals d.CampaignId
+                join r in db.CampaignReporters on g.ReporterId equals r.Id
+                join c in db.Campaigns on r.CampaignId equals c.Id
+                join o in db.Organizations on r.OrganizationId equals o.Id
+                join t in db.Tracks on r.TrackId equals t.Id
+                where r.CampaignId == g.CampaignId
+                select new { c.Year, o.Kind, o.UnitType, Track = t.Name, g.Grade };
+        if (f.Kind is { } k) q = q.Where(x => x.Kind == k);
+        if (f.UnitType is { } u) q = q.Where(x => x.UnitType == u);
+        if (!string.IsNullOrEmpty(f.Track)) q = q.Where(x => x.Track == f.Track);
+        var rows = await q.GroupBy(x => new { x.Year, x.Kind, x.UnitType, x.Track, x.Grade })
+            .Select(g => new { g.Key.Year, g.Key.Kind, g.Key.UnitType, g.Key.Track, g.Key.Grade, Count = g.Count() }).ToListAsync(ct);
+        return rows.Select(x => new GradeCount(x.Year, x.Kind, x.UnitType, x.Track, (Grade)x.Grade, x.Count)).ToList();
+    }
+
+    /// <summary>The four grade series over some labels.</summary>
+    private static IReadOnlyList<Series> GradeSeries<TKey>(IReadOnlyList<TKey> keys, IEnumerable<GradeCount> rows, Func<GradeCount, TKey> key) where TKey : notnull
+    {
+        var sums = rows.GroupBy(r => (key(r), r.Grade)).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+        return Enum.GetValues<Grade>().Select(gr => new Series(gr.Name(), keys.Select(k => sums.GetValueOrDefault((k, gr))).ToList())).ToList();
+    }
+
+    public static IReadOnlyList<Chart> GradeCharts(DashboardFilter f, IReadOnlyList<GradeCount> rows)
+    {
+        var years = Enumerable.Range(f.Year - YearsShown + 1, YearsShown).ToList();
+        var thisYear = rows.Where(r => r.Year == f.Year).ToList();
+        var kinds = thisYear.Select(r => r.Kind).Distinct().Order().ToList();
+        var units = thisYear.Select(r => r.UnitType).Distinct().Order().ToList();
+        var tracks = thisYear.Select(r => r.Track).Distinct().Order(StringComparer.Ordinal).ToList();
+        return
+        [
+            new Chart("grades-year", DashboardStrings.Dash_GradesByYear, "stack", DashboardStrings.Dash_Year,
+                years.Select(y => string.Format(DashboardStrings.Dash_YearLabel, y)).ToList(), GradeSeries(years, rows, r => r.Year)),
+            new Chart("grades-kind", DashboardStrings.Dash_GradesByKind, "stack", DashboardStrings.Dash_Kind,
+                kinds.Select(k => k.Name()).ToList(), GradeSeries(kinds, thisYear, r => r.Kind)),
+            new Chart("grades-unit", DashboardStrings.Dash_GradesByUnitType, "stack", DashboardStrings.Dash_UnitType,
+                units.Select(k => k.Name()).ToList(), GradeSeries(units, thisYear, r => r.UnitType)),
+            new Chart("grades-track", DashboardStrings.Dash_GradesByTrack, "stack", DashboardStrings.Dash_Track,
+                tracks, GradeSeries(tracks, thisYear, r => r.Track)),
+        ];
+    }
+
+    /// <summary>Track names of the year's campaigns, for the filter.</summary>
+    public Task<List<string>> TrackNamesAsync(int year, CancellationToken ct) =>
+        db.Tracks.Where(t => db.Campaigns.Any(c => c.Id == t.CampaignId && c.Year == year)).Select(t => t.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
+
+    /// <summary>
+    /// Ballots issued (the categories' counts) and received (ballots stored, as MeetingCommands.TurnoutAsync counts them)
+    /// per meeting and per voter category of the year's meetings; the kind filters apply to the organizer.
+    /// </summary>
+    public async Task<IReadOnlyList<Chart>> TurnoutAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var meetings = db.Meetings.Where(m => db.Campaigns.Any(c => c.Id == m.CampaignId && c.Year == f.Year
+            && db.Organizations.Any(o => o.Id == c.OrganizerId && (f.Kind == null || o.Kind == f.Kind) && (f.UnitType == null || o.UnitType == f.UnitType))));
+        var categories = await db.VoterCategories.Where(v => meetings.Any(m => m.Id == v.MeetingId))
+            .Select(v => new { v.Id, v.MeetingId, v.Name, v.Issued, v.SortOrder }).ToListAsync(ct);
+        var received = await db.MeetingBallots.Where(b => meetings.Any(m => m.Id == b.MeetingId))
+            .GroupBy(b => b.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var names = await meetings.OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Title, Organizer = db.Campaigns.Where(c => c.Id == m.CampaignId).SelectMany(c => db.Organizations.Where(o => o.Id == c.OrganizerId)).Select(o => o.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        var byMeeting = categories.GroupBy(c => c.MeetingId).ToDictionary(g => g.Key, g => (Issued: g.Sum(c => c.Issued), Received: g.Sum(c => received.GetValueOrDefault(c.Id))));
+        var byCategory = categories.GroupBy(c => c.Name).Select(g => (Name: g.Key, Order: g.Min(c => c.SortOrder), Issued: g.Sum(c => c.Issued), Received: g.Sum(c => received.GetValueOrDefault(c.Id))))
+            .OrderBy(x => x.Order).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+        return
+        [
+            new Chart("turnout-meeting", DashboardStrings.Dash_TurnoutByMeeting, "bar", DashboardStrings.Dash_Meeting,
+                names.Select(n => $"{n.Organizer} {n.Title}").ToList(),
+                [new Series(DashboardStrings.Dash_Issued, names.Select(n => byMeeting.GetValueOrDefault(n.Id).Issued).ToList()),
+                 new Series(DashboardStrings.Dash_Received, names.Select(n => byMeeting.GetValueOrDefault(n.Id).Received).ToList())]),
+            new Chart("turnout-category", DashboardStrings.Dash_TurnoutByCategory, "bar", DashboardStrings.Dash_Category,
+                byCategory.Select(c => c.Name).ToList(),
+                [new Series(DashboardStrings.Dash_Issued, byCategory.Select(c => c.Issued).ToList()),
+                 new Series(DashboardStrings.Dash_Received, byCategory.Select(c => c.Received).ToList())]),
+        ];
+    }
+
+    /// <summary>
+    /// On-site coverage over the term (seed 002 三.2) for each campaign of the year, as /Campaigns/Coverage decides it: the units
+    /// are the organizer's active direct subordinates and the campaign's reporters; a unit is covered when it debriefed on-site
+    /// (on-site or both) in a campaign of the same organizer in the term up to this year. Units not covered with no year left
+    /// in the term will miss it. The kind filters apply to the units. Counted by the database, one row per campaign.
+    /// </summary>
+    public async Task<Chart> CoverageAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var kind = f.Kind;
+        var unit = f.UnitType;
+        var rows = await db.Campaigns.Where(c => c.Year == f.Year)
+            .Select(c => new
+            {
+                c.Id,
+                c.Year,
+                c.TermLength,
+                TermStart = c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength,
+                Organizer = db.Organizations.Where(o => o.Id == c.OrganizerId).Select(o => o.Name).FirstOrDefault(),
+                c.OrganizerId,
+            })
+            .Select(c => new
+            {
+                c.Id,
+                c.Organizer,
+                c.Year,
+                TermEnd = c.TermStart + c.TermLength - 1,
+                Units = db.Organizations.Count(o => ((o.ParentId == c.OrganizerId && o.IsActive) || db.CampaignReporters.Any(r => r.CampaignId == c.Id && r.OrganizationId == o.Id))
+                    && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)),
+                Covered = db.Organizations.Count(o => ((o.ParentId == c.OrganizerId && o.IsActive) || db.CampaignReporters.Any(r => r.CampaignId == c.Id && r.OrganizationId == o.Id))
+                    && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
+                    && db.CampaignReporters.Any(r => r.OrganizationId == o.Id && r.OrganizerId == c.OrganizerId
+                        && db.Tracks.Any(t => t.Id == r.TrackId && (t.Mode == DebriefMode.OnSite || t.Mode == DebriefMode.Both))
+                        && db.Campaigns.Any(p => p.Id == r.CampaignId && p.OrganizerId == c.OrganizerId && p.Year >= c.TermStart && p.Year <= c.Year))),
+            })
+            .OrderBy(c => c.Organizer).ToListAsync(ct);
+        return new Chart("coverage", DashboardStrings.Dash_Coverage, "stack", DashboardStrings.Dash_Organizer,
+            rows.Select(r => r.Organizer ?? "").ToList(),
+            [
+                new Series(DashboardStrings.Dash_Covered, rows.Select(r => r.Covered).ToList()),
+                new Series(DashboardStrings.Dash_NotYetCovered, rows.Select(r => r.TermEnd > r.Year ? r.Units - r.Covered : 0).ToList()),
+                new Series(DashboardStrings.Dash_WillMiss, rows.Select(r => r.TermEnd > r.Year ? 0 : r.Units - r.Covered).ToList()),
+            ]);
+    }
+
+    /// <summary>Every chart of the dashboard, in page order.</summary>
+    public async Task<IReadOnlyList<Chart>> AllAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var charts = new List<Chart> { await StagesAsync(f, ct), await OverdueAsync(f, ct) };
+        charts.AddRange(GradeCharts(f, await GradeCountsAsync(f, ct)));
+        charts.AddRange(await TurnoutAsync(f, ct));
+        charts.Add(await CoverageAsync(f, ct));
+        return charts;
+    }
+
+    /// <summary>
+    /// Decided grades and opinions of an organization's (or a person's) reporter rows, for the history pages; the raw rows
+    /// are joined to the filtered deliberations and reporter rows, so only what the scope allows comes back.
+    /// </summary>
+    public async Task<Dictionary<int, DecidedOpinionRow>> DecidedForAsync(int? organizationId, int? personId, CancellationToken ct)
+    {
+        var org = organizationId ?? -1;
+        var person = personId ?? -1;
+        var raw = db.IsPostgres
+            ? db.Database.SqlQuery<DecidedOpinionRow>($"""
+                SELECT d."CampaignId", (g->>'ReporterId')::int AS "ReporterId", (g->>'Final')::int AS "Grade",
+                       g->'Opinion'->>'Achievements' AS "Achievements", g->'Opinion'->>'Problems' AS "Problems", g->'Opinion'->>'Direction' AS "Direction",
+                       d."MeetingDate"
+                FROM "Deliberations" AS d CROSS JOIN LATERAL jsonb_array_elements(d."Grades"::jsonb) AS g
+                WHERE d."State" = 2 AND d."CampaignId" IN (SELECT r."CampaignId" FROM "CampaignReporters" AS r WHERE r."OrganizationId" = {org} OR r."PersonId" = {person})
+                """)
+            : db.Database.SqlQuery<DecidedOpinionRow>($"""
+                SELECT d."CampaignId", CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AS "ReporterId", CAST(json_extract(g.value, '$.Final') AS INTEGER) AS "Grade",
+                       json_extract(g.value, '$.Opinion.Achievements') AS "Achievements", json_extract(g.value, '$.Opinion.Problems') AS "Problems",
+                       json_extract(g.value, '$.Opinion.Direction') AS "Direction", d."MeetingDate"
+                FROM "Deliberations" AS d, json_each(d."Grades") AS g
+                WHERE d."State" = 2 AND d."CampaignId" IN (SELECT r."CampaignId" FROM "CampaignReporters" AS r WHERE r."OrganizationId" = {org} OR r."PersonId" = {person})
+                """);
+        var rows = await (from g in raw
+                          join d in db.Deliberations on g.CampaignId equals d.CampaignId
+                          join r in db.CampaignReporters on g.ReporterId equals r.Id
+                          where r.CampaignId == g.CampaignId && (r.OrganizationId == org || r.PersonId == person)
+                          select g).ToListAsync(ct);
+        return rows.ToDictionary(r => r.ReporterId);
+    }
+}
