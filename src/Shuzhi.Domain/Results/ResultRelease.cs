@@ -16,8 +16,10 @@ public sealed class ResultRelease
 
     public int Id { get; private set; }
     public int CampaignId { get; private set; }
-    /// <summary>When the decision released here was locked: a later lock is another decision.</summary>
+    /// <summary>When the decision released here was locked.</summary>
     public DateTimeOffset LockedAt { get; private set; }
+    /// <summary>Which lock of the decision was released (1 for the first): a later lock is another decision.</summary>
+    public int LockNumber { get; private set; }
     public DateOnly MeetingDate { get; private set; }
     public string MinuteReference { get; private set; } = "";
     public int LetterCount { get; private set; }
@@ -36,14 +38,16 @@ public sealed class ResultRelease
         var lockedAt = deliberation.History.LastOrDefault(e => e.Locked)?.At ?? now;
         return new ResultRelease
         {
-            CampaignId = deliberation.CampaignId, LockedAt = lockedAt, MeetingDate = meeting, MinuteReference = deliberation.MinuteReference,
+            CampaignId = deliberation.CampaignId, LockedAt = lockedAt, LockNumber = LockNumberOf(deliberation), MeetingDate = meeting, MinuteReference = deliberation.MinuteReference,
             LetterCount = deliberation.Grades.Count, ReleasedAt = now, ReleasedBy = by,
         };
     }
 
     /// <summary>Whether this release still stands for the decision as it is now (locked, and by the same lock).</summary>
     public bool Matches(Deliberation deliberation) =>
-        IsActive && deliberation.IsLocked && deliberation.CampaignId == CampaignId && (deliberation.History.LastOrDefault(e => e.Locked)?.At ?? default) == LockedAt;
+        IsActive && deliberation.IsLocked && deliberation.CampaignId == CampaignId && LockNumberOf(deliberation) == LockNumber;
+
+    private static int LockNumberOf(Deliberation deliberation) => deliberation.History.Count(e => e.Locked);
 
     public void Withdraw(string? reason, DateTimeOffset now, string by)
     {

@@ -1425,6 +1425,9 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.Property<int>("LetterCount")
                         .HasColumnType("integer");
 
+                    b.Property<int>("LockNumber")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("LockedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1361,6 +1361,9 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.Property<int>("LetterCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LockNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("LockedAt")
                         .HasColumnType("TEXT");
 

@@ -96,6 +96,7 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
                     LockedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LockNumber = table.Column<int>(type: "INTEGER", nullable: false),
                     MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     MinuteReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     LetterCount = table.Column<int>(type: "INTEGER", nullable: false),

@@ -97,6 +97,7 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignId = table.Column<int>(type: "integer", nullable: false),
                     LockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LockNumber = table.Column<int>(type: "integer", nullable: false),
                     MeetingDate = table.Column<DateOnly>(type: "date", nullable: false),
                     MinuteReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     LetterCount = table.Column<int>(type: "integer", nullable: false),
