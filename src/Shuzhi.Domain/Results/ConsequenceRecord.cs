@@ -66,8 +66,8 @@ public sealed class ConsequenceRecord
     public void Withdraw(string reason, DateTimeOffset now)
     {
         if (!InForce) return;
-        WithdrawnAt = now;
         WithdrawReason = Reasons.Required(reason, ResultRelease.MaxReason);
+        WithdrawnAt = now;
         UpdatedAt = now;
     }
 }

@@ -52,9 +52,9 @@ public sealed class ResultRelease
     public void Withdraw(string? reason, DateTimeOffset now, string by)
     {
         if (!IsActive) throw new DomainException("Results.AlreadyWithdrawn");
+        WithdrawReason = Reasons.Required(reason, MaxReason);
         WithdrawnAt = now;
         WithdrawnBy = by;
-        WithdrawReason = Reasons.Required(reason, MaxReason);
     }
 }
 

@@ -128,7 +128,7 @@ public abstract class ResultTests<TFactory>(TFactory f) where TFactory : ShuzhiF
         Assert.Contains("2061年度抓基层党建工作述职评议考核反馈意见", docx);
         Assert.Contains($"{D.A.Village1.Name} 书记 {D.A.Secretary.Name}同志", docx);
         Assert.Contains("综合评价等次：一般", docx);
-        foreach (var part in new[] { "肯定成绩", "指出问题", "明确方向", "结果运用", "一村带头落实“三会一课”", "一村组织生活质量不高", "一村要聚焦整改清单", "约谈提醒", "2024年2月9日前", "2024年1月15日" })
+        foreach (var part in new[] { "肯定成绩", "指出问题", "明确方向", "结果运用", "一村带头落实“三会一课”", "一村组织生活质量不高", "一村要聚焦整改清单", "约谈提醒", "限期整改：请于2024年2月9日前完成整改", "2024年1月15日" })
             Assert.Contains(part, docx);
 
         // Staff cannot acknowledge for the reporter; the secretary does, once.
