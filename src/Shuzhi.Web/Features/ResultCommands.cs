@@ -145,6 +145,13 @@ public sealed class ResultCommands(AppDbContext db, CurrentActor actor, TimeProv
             c.Withdraw(reason, now);
     }
 
+    /// <summary>Exports are audited (who took which campaign's letters or list).</summary>
+    public async Task AuditExportAsync(Campaign campaign, string entityType, int count, CancellationToken ct)
+    {
+        db.Audit("export", entityType, null, System.Text.Json.JsonSerializer.Serialize(new { campaignId = campaign.Id, count }), campaign.Organizer?.Path);
+        await db.SaveChangesAsync(ct);
+    }
+
     // ---- letters ----
 
     /// <summary>A letter the account reads (its own organization's, or as the organizer's subtree); null: 404.</summary>

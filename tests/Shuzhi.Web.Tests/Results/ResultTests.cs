@@ -195,6 +195,7 @@ public abstract class ResultTests<TFactory>(TFactory f) where TFactory : ShuzhiF
         Assert.Equal("年度考核不得评为优秀", table.Headers[5]);
         Assert.Equal(2, table.Rows.Count);
         Assert.Equal(["2062", D.A.Village1.Name, D.A.Secretary.Name, "书记", "差", "是", "是", "2024年2月9日", "2024年1月10日"], table.Rows[0].Cells.Take(9));
+        Assert.True(await f.WithDbAsync((db, _) => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Action == "export" && a.EntityType == nameof(ConsequenceRecord))));
         var list = await staff.GetHtmlAsync($"/Results/Consequences/{s.CampaignId}");
         Assert.Equal(2, list.QuerySelectorAll("tr[data-consequence]").Length);
 

@@ -21,6 +21,7 @@ public sealed class ConsequencesModel(CampaignCommands campaigns, ResultCommands
     public async Task<IActionResult> OnGetExportAsync(int campaignId, CancellationToken ct)
     {
         if (await LoadAsync(campaignId, ct) is { } stop) return stop;
+        await Cmd.AuditExportAsync(Campaign, nameof(ConsequenceRecord), Records.Count(r => r.InForce && r.NoExcellent), ct);
         return XlsxResult.File(this, [ResultCommands.FlagSheet(Records)], $"{Campaign.Year}_{ResultStrings.Rs_FlagSheet}");
     }
 }

@@ -27,6 +27,7 @@ public sealed class DossierModel(CampaignCommands campaigns, ResultCommands cmd,
     {
         if (await LoadAsync(campaignId, ct) is { } stop) return stop;
         if (Letters.FirstOrDefault(l => l.Id == letterId) is not { } letter) return NotFound();
+        await Cmd.AuditExportAsync(Campaign, nameof(DossierFiling), 1, ct);
         return DocxResult.Report(Cmd.DossierDocument(letter), ResultCommands.FileBase(letter, ResultStrings.Rs_Dossier));
     }
 

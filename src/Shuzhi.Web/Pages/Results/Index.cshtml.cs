@@ -44,6 +44,7 @@ public sealed class IndexModel(CampaignCommands campaigns, ResultCommands cmd, T
     {
         if (await LoadAsync(campaignId, ct) is { } stop) return stop;
         if (Letters.Count == 0) return NotFound();
+        await Cmd.AuditExportAsync(Campaign, nameof(FeedbackLetter), Letters.Count, ct);
         return DocxResult.Zip(Letters.Select(l => (ResultCommands.FileBase(l, ResultStrings.Rs_LetterPageTitle), Cmd.LetterDocument(l))).ToList(),
             $"{Campaign.Year}_{ResultStrings.Rs_LetterPageTitle}");
     }
