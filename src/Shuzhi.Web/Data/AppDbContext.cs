@@ -15,11 +15,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 {
     private readonly CurrentScope _scope;
     private readonly AuditWriter _audit;
+    private readonly CurrentActor _actor;
+    private readonly TimeProvider _clock;
 
     protected AppDbContext(DbContextOptions options, CurrentScope scope, CurrentActor actor, TimeProvider clock) : base(options)
     {
         _scope = scope;
         _audit = new AuditWriter(this, actor, clock);
+        _actor = actor;
+        _clock = clock;
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -52,6 +56,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<InspectorAssignment> InspectorAssignments => Set<InspectorAssignment>();
     public DbSet<Shuzhi.Domain.Scoring.InspectionSheet> InspectionSheets => Set<Shuzhi.Domain.Scoring.InspectionSheet>();
     public DbSet<Shuzhi.Domain.Scoring.Deliberation> Deliberations => Set<Shuzhi.Domain.Scoring.Deliberation>();
+    public DbSet<Shuzhi.Domain.Results.ResultRelease> ResultReleases => Set<Shuzhi.Domain.Results.ResultRelease>();
+    public DbSet<Shuzhi.Domain.Results.FeedbackLetter> FeedbackLetters => Set<Shuzhi.Domain.Results.FeedbackLetter>();
+    public DbSet<Shuzhi.Domain.Results.ConsequenceRecord> ConsequenceRecords => Set<Shuzhi.Domain.Results.ConsequenceRecord>();
+    public DbSet<Shuzhi.Domain.Results.ResultBulletin> ResultBulletins => Set<Shuzhi.Domain.Results.ResultBulletin>();
+    public DbSet<Shuzhi.Domain.Results.DossierFiling> DossierFilings => Set<Shuzhi.Domain.Results.DossierFiling>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -104,6 +113,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             builder.Entity<AuditEntry>().Property(a => a.OrgPath).UseCollation("C");
             builder.Entity<ReportPublication>().Property(p => p.ScopePath).UseCollation("C");
             builder.Entity<ReportPublication>().Property(p => p.ScopeUpper).UseCollation("C");
+            builder.Entity<Shuzhi.Domain.Results.ResultBulletin>().Property(p => p.ScopePath).UseCollation("C");
+            builder.Entity<Shuzhi.Domain.Results.ResultBulletin>().Property(p => p.ScopeUpper).UseCollation("C");
         }
 
         builder.Entity<Organization>().HasQueryFilter(o =>
@@ -152,6 +163,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Shuzhi.Domain.Scoring.InspectionSheet>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
         // The decision on the grades (党委研究) is the organizer's business; what reaches a reporter goes through its own records.
         builder.Entity<Shuzhi.Domain.Scoring.Deliberation>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
+        // Results (docs/decisions/0012): the release and the dossier filings are the organizer's business. A feedback letter and a
+        // consequence record are the reporter organization's own (its subtree) and the organizer's; a letter only while its
+        // release stands, so before the release and after a reopening nobody reads one. A bulletin is read like a publication.
+        builder.Entity<Shuzhi.Domain.Results.ResultRelease>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
+        builder.Entity<Shuzhi.Domain.Results.DossierFiling>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId));
+        builder.Entity<Shuzhi.Domain.Results.FeedbackLetter>().HasQueryFilter(x => x.WithdrawnAt == null
+            && Organizations.Any(o => o.Id == x.OrganizationId || o.Id == x.OrganizerId));
+        builder.Entity<Shuzhi.Domain.Results.ConsequenceRecord>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizationId || o.Id == x.OrganizerId));
+        builder.Entity<Shuzhi.Domain.Results.ResultBulletin>().HasQueryFilter(p =>
+            (string.Compare(ScopePrefix, p.ScopePath) >= 0 && string.Compare(ScopePrefix, p.ScopeUpper) < 0)
+            || (string.Compare(p.ScopePath, ScopePrefix) >= 0 && string.Compare(p.ScopePath, ScopeUpper) < 0));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));
@@ -165,8 +187,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
-        _audit.SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // A reopened decision withdraws its release, wherever it is reopened (Features/ResultCommands).
+        await Features.ResultCommands.WithdrawOnReopenAsync(this, _actor.Name, _clock.GetUtcNow(), cancellationToken);
+        return await _audit.SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     internal Task<int> BaseSaveChangesAsync(bool acceptAll, CancellationToken ct) => base.SaveChangesAsync(acceptAll, ct);
 }

@@ -44,8 +44,9 @@ public sealed class DocxFormatException(string code, string? detail = null) : Ex
 /// <param name="Subtitle">Lines under the title, e.g. the organization and person, and the date in Chinese form (2023年12月20日).</param>
 /// <param name="Sections">Outline key → plain text, paragraphs separated by "\n"; missing keys are empty.</param>
 /// <param name="Rectification">Last year's rectification items with the responses, written as a part after the outline; none when null or empty.</param>
+/// <param name="Closing">Lines after the text, aligned right (the issuing unit and the date of a letter); none when null.</param>
 public sealed record DocxReport(string Title, IReadOnlyList<string> Subtitle, ReportOutline Outline, IReadOnlyDictionary<string, string> Sections,
-    DocxRectification? Rectification = null);
+    DocxRectification? Rectification = null, IReadOnlyList<string>? Closing = null);
 
 /// <summary>The part on last year's rectification items: its heading (e.g. 上年度整改事项落实情况) and each item with the response.</summary>
 /// <param name="Missing">Written in place of an empty response, e.g. （未作回应）.</param>

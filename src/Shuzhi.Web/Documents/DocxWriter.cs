@@ -99,6 +99,15 @@ internal static class DocxWriter
                 foreach (var line in lines) yield return Paragraph(line, null);
             }
         }
+
+        if (report.Closing is { Count: > 0 } closing)
+        {
+            yield return new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Normal" }));
+            foreach (var line in closing.Where(l => !string.IsNullOrWhiteSpace(l)))
+                yield return new Paragraph(
+                    new ParagraphProperties(new Indentation { FirstLineChars = 0, FirstLine = "0", Right = "640" }, new Justification { Val = JustificationValues.Right }),
+                    new Run(new Text(XmlSafe(line.Trim())) { Space = SpaceProcessingModeValues.Preserve }));
+        }
     }
 
     private static string Numeral(int index) => ChineseNumerals.Of(index + 1);

@@ -23,6 +23,8 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authz) :
     public Person Person { get; private set; } = null!;
     public IReadOnlyList<Position> Positions { get; private set; } = [];
     public bool CanManage { get; private set; }
+    /// <summary>述职评议考核结果运用 recorded for the person (seed 001 第七条).</summary>
+    public IReadOnlyList<Shuzhi.Domain.Results.ConsequenceRecord> Consequences { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -72,6 +74,8 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authz) :
         Person = person;
         Positions = await db.Positions.AsNoTracking().Include(p => p.Organization).Where(p => p.PersonId == id)
             .OrderByDescending(p => p.StartDate).ToListAsync(ct);
+        Consequences = await db.ConsequenceRecords.AsNoTracking().Where(x => x.PersonId == id)
+            .OrderByDescending(x => x.Year).ThenByDescending(x => x.Id).ToListAsync(ct);
         CanManage = (await authz.AuthorizeAsync(User, Policies.ManageOrganizations)).Succeeded;
         return true;
     }
