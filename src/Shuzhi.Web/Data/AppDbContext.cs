@@ -52,6 +52,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<InspectorAssignment> InspectorAssignments => Set<InspectorAssignment>();
     public DbSet<Shuzhi.Domain.Scoring.InspectionSheet> InspectionSheets => Set<Shuzhi.Domain.Scoring.InspectionSheet>();
     public DbSet<Shuzhi.Domain.Scoring.Deliberation> Deliberations => Set<Shuzhi.Domain.Scoring.Deliberation>();
+    public DbSet<GradingSettings> GradingSettings => Set<GradingSettings>();
+    public DbSet<GradingEntry> GradingEntries => Set<GradingEntry>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -152,6 +154,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Shuzhi.Domain.Scoring.InspectionSheet>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
         // The decision on the grades (党委研究) is the organizer's business; what reaches a reporter goes through its own records.
         builder.Entity<Shuzhi.Domain.Scoring.Deliberation>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
+        // Grading settings and the staff's working state per reporter (waivers, adjusted grades, opinions): like the decision.
+        builder.Entity<GradingSettings>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
+        builder.Entity<GradingEntry>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));
