@@ -82,7 +82,8 @@ public sealed class GradingCommands(AppDbContext db, TimeProvider clock, Campaig
         var ballots = await BallotScoresAsync(campaign, tracks, reporters, ct);
         var sheets = (await db.InspectionSheets.AsNoTracking()
                 .Where(s => s.State == SheetState.Submitted && db.CampaignReporters.Any(r => r.Id == s.ReporterId && r.CampaignId == campaign.Id))
-                .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id).ToListAsync(ct))
+                .ToListAsync(ct))
+            .OrderBy(s => s.SubmittedAt).ThenBy(s => s.Id)
             .Select(s => (Sheet: s, Result: s.Result()))
             .Where(x => x.Result is not null)
             .Select(x => new SheetSourceInfo(x.Sheet, x.Result!))
