@@ -269,6 +269,7 @@ public sealed class GradingCommands(AppDbContext db, TimeProvider clock, Campaig
         {
             var row = board.Row(c.ReporterId) ?? throw new DomainException("Grading.ReporterNotFound");
             if (c.Final is null || row.Blocked) continue;
+            if (!Enum.IsDefined(c.Final.Value)) throw new DomainException("Grading.GradeInvalid");
             var reason = string.IsNullOrWhiteSpace(c.Reason) ? null : c.Reason.Trim();
             if (c.Final != row.Proposed && reason is null)
                 throw new DomainException("Grading.GradeReasonRequired", row.Reporter.OrganizationName, c.Final.Value.Name(), row.Proposed!.Value.Name());

@@ -136,6 +136,23 @@ public abstract class GradingTests<TFactory>(TFactory f) where TFactory : Shuzhi
         Assert.Contains("党员活动室整洁", trace.QuerySelector("textarea[name=Achievements]")!.TextContent);
         Assert.NotNull(trace.QuerySelector("[data-prefilled]"));
 
+        // Staff edit the opinion: each part at most 1000 characters; saved parts replace the prefill.
+        var opinionUrl = $"/Campaigns/Grading/Trace/{a.R1}?handler=Opinion";
+        var tooLong = await staff.PostFormAsync(opinionUrl, new() { ["Achievements"] = "好", ["Problems"] = new string('问', 1001), ["Direction"] = "" }, $"/Campaigns/Grading/Trace/{a.R1}");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
+        Assert.Contains("综合评价意见的“指出问题”部分不能超过 1000 个字", (await tooLong.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(opinionUrl, new()
+        {
+            ["Achievements"] = " 支部台账规范，党员活动丰富。 ", ["Problems"] = "发展党员工作偏慢。", ["Direction"] = "抓好党员发展和教育管理。",
+        }, $"/Campaigns/Grading/Trace/{a.R1}")).StatusCode);
+        var saved = (await EntryAsync(a.R1))!;
+        Assert.Equal(("支部台账规范，党员活动丰富。", "发展党员工作偏慢。", "抓好党员发展和教育管理。"), (saved.Achievements, saved.Problems, saved.Direction));
+        trace = await staff.GetHtmlAsync($"/Campaigns/Grading/Trace/{a.R1}");
+        Assert.Null(trace.QuerySelector("[data-prefilled]"));
+        Assert.Equal("发展党员工作偏慢。", trace.QuerySelector("textarea[name=Problems]")!.TextContent.Trim());
+        // The change is audited within the organizer's subtree (the town's staff see it in their audit).
+        Assert.True(await f.WithDbAsync((db, _) => db.AuditEntries.AnyAsync(e => e.EntityType == nameof(GradingEntry) && e.OrgPath == D.A.Town.Path)));
+
         // The export is a workbook and is audited.
         var export = await staff.GetAsync($"{Url(a)}?handler=Export");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
