@@ -101,6 +101,11 @@ public abstract class GradingTests<TFactory>(TFactory f) where TFactory : Shuzhi
         Assert.NotNull(r2.QuerySelector($"tr[data-line='{ScoreComponent.DailyReview}'] [data-missing]"));
         Assert.Null(r2.QuerySelector("select[data-final]"));
 
+        // Nothing can be locked while a reporter is blocked.
+        var blockedLock = await staff.PostFormAsync($"{Url(a)}?handler=Lock", new() { ["MeetingDate"] = "2024-01-10", ["MinuteReference"] = "城党会〔2024〕1号", ["QuotaReason"] = "x" }, Url(a));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, blockedLock.StatusCode);
+        Assert.Contains("还有 1 个述职对象（如“甲县二村党支部”）缺少评分，无法锁定", (await blockedLock.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+
         // A waiver without a reason is refused in Chinese; nothing is stored.
         var waive = $"{Url(a)}?handler=Waive&reporterId={a.R2}&component={ScoreComponent.DailyReview}";
         var bad = await staff.PostFormAsync(waive, new() { ["waiverReason"] = "  " }, Url(a));
@@ -250,6 +255,13 @@ public abstract class GradingTests<TFactory>(TFactory f) where TFactory : Shuzhi
         }, Url(a))).StatusCode);
         var page = await staff.GetHtmlAsync(Url(a));
         Assert.Equal("较好", page.QuerySelector($"tr[data-row='{a.R1}'] [data-proposed]")!.TextContent.Trim());
+
+        // Search hides the rows that do not match (they stay in the form so the quota counts everyone); sorting by name.
+        var searched = await staff.GetHtmlAsync($"{Url(a)}?q=二村");
+        Assert.True(searched.QuerySelector($"tr[data-row='{a.R1}']")!.HasAttribute("hidden"));
+        Assert.False(searched.QuerySelector($"tr[data-row='{a.R2}']")!.HasAttribute("hidden"));
+        var byName = (await staff.GetHtmlAsync($"{Url(a)}?sort=name&desc=true")).QuerySelectorAll("tr[data-row]").Select(tr => tr.GetAttribute("data-row")).ToList();
+        Assert.Equal([a.R2.ToString(), a.R1.ToString()], byName);
 
         // The county above reads only (403 on changes); county B does not see the campaign; the reporter's secretary is not staff.
         var county = await f.PagesAsync(D.A.StaffUser);
