@@ -61,6 +61,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Shuzhi.Domain.Results.ConsequenceRecord> ConsequenceRecords => Set<Shuzhi.Domain.Results.ConsequenceRecord>();
     public DbSet<Shuzhi.Domain.Results.ResultBulletin> ResultBulletins => Set<Shuzhi.Domain.Results.ResultBulletin>();
     public DbSet<Shuzhi.Domain.Results.DossierFiling> DossierFilings => Set<Shuzhi.Domain.Results.DossierFiling>();
+    public DbSet<GradingSettings> GradingSettings => Set<GradingSettings>();
+    public DbSet<GradingEntry> GradingEntries => Set<GradingEntry>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -174,6 +176,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<Shuzhi.Domain.Results.ResultBulletin>().HasQueryFilter(p =>
             (string.Compare(ScopePrefix, p.ScopePath) >= 0 && string.Compare(ScopePrefix, p.ScopeUpper) < 0)
             || (string.Compare(p.ScopePath, ScopePrefix) >= 0 && string.Compare(p.ScopePath, ScopeUpper) < 0));
+        // Grading settings and the staff's working state per reporter (waivers, adjusted grades, opinions): like the decision.
+        builder.Entity<GradingSettings>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
+        builder.Entity<GradingEntry>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));

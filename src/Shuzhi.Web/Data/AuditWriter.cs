@@ -140,6 +140,9 @@ internal sealed class AuditWriter(AppDbContext db, CurrentActor actor, TimeProvi
         return key is null ? null : string.Join(",", key.Properties.Select(p => e.Property(p.Name).CurrentValue));
     }
 
+    private Task<int?> OrganizerOfAsync(int campaignId, CancellationToken ct) =>
+        db.Campaigns.IgnoreQueryFilters().Where(c => c.Id == campaignId).Select(c => (int?)c.OrganizerId).FirstOrDefaultAsync(ct);
+
     private async Task<string?> OrgPathOfAsync(object entity, CancellationToken ct)
     {
         int? orgId = entity switch
@@ -149,6 +152,10 @@ internal sealed class AuditWriter(AppDbContext db, CurrentActor actor, TimeProvi
             Position p => p.OrganizationId,
             AppUser u => u.ScopeOrganizationId,
             IdentityUserRole<string> ur => await db.Users.Where(u => u.Id == ur.UserId).Select(u => u.ScopeOrganizationId).FirstOrDefaultAsync(ct),
+            // Grading (综合评价): the organizer's business, seen in its subtree's audit.
+            GradingSettings g => await OrganizerOfAsync(g.CampaignId, ct),
+            GradingEntry g => await OrganizerOfAsync(g.CampaignId, ct),
+            Shuzhi.Domain.Scoring.Deliberation g => await OrganizerOfAsync(g.CampaignId, ct),
             _ => null,
         };
         if (entity is Organization org) return org.Path;

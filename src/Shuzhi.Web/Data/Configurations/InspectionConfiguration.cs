@@ -62,3 +62,38 @@ internal sealed class DeliberationConfiguration : IEntityTypeConfiguration<Delib
         b.Property(d => d.History).AsJson();
     }
 }
+
+internal sealed class GradingSettingsConfiguration : IEntityTypeConfiguration<GradingSettings>
+{
+    public void Configure(EntityTypeBuilder<GradingSettings> b)
+    {
+        b.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.CampaignId).IsUnique();
+        b.Ignore(s => s.Rule);
+        b.Ignore(s => s.Quota);
+        b.Property(s => s.GoodMin).HasPrecision(6, 2);
+        b.Property(s => s.FairlyGoodMin).HasPrecision(6, 2);
+        b.Property(s => s.AverageMin).HasPrecision(6, 2);
+        b.Property(s => s.GoodShare).HasPrecision(6, 4);
+        b.Property(s => s.FairlyGoodShare).HasPrecision(6, 4);
+        b.Property(s => s.AverageShare).HasPrecision(6, 4);
+        b.Property(s => s.QuotaShare).HasPrecision(6, 4);
+    }
+}
+
+internal sealed class GradingEntryConfiguration : IEntityTypeConfiguration<GradingEntry>
+{
+    public void Configure(EntityTypeBuilder<GradingEntry> b)
+    {
+        b.HasOne<Campaign>().WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<CampaignReporter>().WithMany().HasForeignKey(e => e.ReporterId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => e.ReporterId).IsUnique();
+        b.HasIndex(e => e.CampaignId);
+        b.Ignore(e => e.Opinion);
+        b.Property(e => e.Waivers).AsJson();
+        b.Property(e => e.GradeReason).HasMaxLength(Deliberation.MaxReason);
+        b.Property(e => e.Achievements).HasMaxLength(Opinion.MaxPart).IsRequired();
+        b.Property(e => e.Problems).HasMaxLength(Opinion.MaxPart).IsRequired();
+        b.Property(e => e.Direction).HasMaxLength(Opinion.MaxPart).IsRequired();
+    }
+}
