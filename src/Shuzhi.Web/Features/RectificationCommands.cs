@@ -333,7 +333,7 @@ public sealed class RectificationCommands(AppDbContext db, CampaignCommands camp
                 join c in db.Campaigns on r.CampaignId equals c.Id
                 join o in db.Organizations on r.OrganizationId equals o.Id
                 where campaignId == null || r.CampaignId == campaignId
-                select new { r.Id, r.CampaignId, c.Year, c.Title, o.Path, OrgId = o.Id, o.Name, c.Timeline, r.SortOrder };
+                select new { r.Id, r.CampaignId, c.Year, c.Title, o.Path, OrgId = o.Id, o.Name, PlanDeadline = c.Timeline.RectificationPlanDeadline, r.SortOrder };
         var reporters = await q.OrderByDescending(x => x.Year).ThenBy(x => x.CampaignId).ThenBy(x => x.SortOrder).Take(5000).ToListAsync(ct);
         var ids = reporters.Select(x => x.Id).ToList();
         var plans = await db.RectPlans.AsNoTracking().Include(p => p.Items).Where(p => ids.Contains(p.ReporterId)).ToDictionaryAsync(p => p.ReporterId, ct);
@@ -344,7 +344,7 @@ public sealed class RectificationCommands(AppDbContext db, CampaignCommands camp
         {
             var p = plans.GetValueOrDefault(x.Id);
             var items = p?.State == PlanState.Accepted ? p.Items : [];
-            var deadline = p?.Deadline ?? x.Timeline.RectificationPlanDeadline;
+            var deadline = p?.Deadline ?? x.PlanDeadline;
             return new RectRow(x.Id, x.CampaignId, x.Year, x.Title, x.OrgId, x.Path, x.Name, problems.GetValueOrDefault(x.Id), p?.State, deadline,
                 p is null ? today > deadline : p.IsFilingOverdue(today), p?.IsLate ?? false,
                 items.Count, items.Count(i => i.State is ItemState.Done or ItemState.Closed), items.Count(i => i.State == ItemState.Closed), items.Count(i => i.IsOverdue(today)));
