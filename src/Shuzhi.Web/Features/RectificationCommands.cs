@@ -350,4 +350,67 @@ public sealed class RectificationCommands(AppDbContext db, CampaignCommands camp
                 items.Count, items.Count(i => i.State is ItemState.Done or ItemState.Closed), items.Count(i => i.State == ItemState.Closed), items.Count(i => i.IsOverdue(today)));
         }).ToList();
     }
+
+    // ---------------------------------------------------------------- bulletin, supervision list, carry-over
+
+    /// <summary>
+    /// The items of a campaign's accepted plans as the bulletin counts them, of the reporters whose organization lies
+    /// in the subtree under <paramref name="subtreePath"/> (all visible ones when null), in organization tree order.
+    /// </summary>
+    public async Task<List<BulletinItem>> BulletinItemsAsync(int campaignId, string? subtreePath, CancellationToken ct)
+    {
+        var orgs = subtreePath is null ? db.Organizations : db.Subtree(subtreePath);
+        var rows = await (from i in db.RectPlanItems
+                          join p in db.RectPlans on i.PlanId equals p.Id
+                          join o in orgs on p.OrganizationId equals o.Id
+                          where p.CampaignId == campaignId && p.State == PlanState.Accepted
+                          orderby o.Path, i.SortOrder
+                          select new { o.Id, o.Name, i.State, i.Deadline, i.ClosedOn }).ToListAsync(ct);
+        return rows.Select(r => new BulletinItem(r.Id, r.Name, r.State, r.Deadline, r.ClosedOn)).ToList();
+    }
+
+    public async Task<IReadOnlyList<(SupervisionEntry Entry, string Name)>> SupervisionListAsync(int campaignId, CancellationToken ct)
+    {
+        var items = await BulletinItemsAsync(campaignId, null, ct);
+        var orgIds = items.Select(i => i.OrganizationId).Distinct().ToList();
+        var records = await db.RectAccountability.AsNoTracking().Where(r => orgIds.Contains(r.OrganizationId)).ToListAsync(ct);
+        var names = items.GroupBy(i => i.OrganizationId).ToDictionary(g => g.Key, g => g.First().OrganizationName);
+        return SupervisionList.For(items, records, Today).Select(e => (e, names[e.OrganizationId])).ToList();
+    }
+
+    /// <summary>Next year's campaign of the same organizer, if set up (and in scope).</summary>
+    public Task<Campaign?> NextCampaignAsync(Campaign c, CancellationToken ct) =>
+        db.Campaigns.AsNoTracking().Where(x => x.OrganizerId == c.OrganizerId && x.Year == c.Year + 1).OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
+
+    public static string CarryPrefix(int year) => $"{year}年度述职评议整改事项";
+
+    /// <summary>
+    /// Carries this campaign's items (of accepted plans) with their state over to next year's campaign of the same
+    /// organizer as the rectification items its reports must answer (CarryOver rule). An organization that already has
+    /// carried items of this year there is skipped, so running it again adds nothing. Returns how many were created.
+    /// </summary>
+    public async Task<int> CarryOverAsync(ClaimsPrincipal user, Campaign c, CancellationToken ct)
+    {
+        if (!campaigns.IsOrganizerStaff(user, c.OrganizerId)) throw new DomainException("RectPage.NotStaff");
+        var next = await NextCampaignAsync(c, ct) ?? throw new DomainException("RectPage.NoNextCampaign", c.Year + 1);
+        var rows = await (from i in db.RectPlanItems
+                          join p in db.RectPlans on i.PlanId equals p.Id
+                          join pr in db.RectProblems on i.ProblemId equals pr.Id
+                          join r in db.CampaignReporters on p.ReporterId equals r.Id
+                          where p.CampaignId == c.Id && p.State == PlanState.Accepted
+                          orderby r.SortOrder, i.SortOrder
+                          select new { p.OrganizationId, pr.Text, i.State, i.Deadline }).ToListAsync(ct);
+        var prefix = CarryPrefix(c.Year);
+        var existing = await db.RectificationItems.Where(x => x.CampaignId == next.Id)
+            .Select(x => new { x.OrganizationId, x.SortOrder, x.Source }).ToListAsync(ct);
+        var done = existing.Where(x => x.Source.StartsWith(prefix, StringComparison.Ordinal)).Select(x => x.OrganizationId).ToHashSet();
+        var offset = existing.GroupBy(x => x.OrganizationId).ToDictionary(g => g.Key, g => g.Max(x => x.SortOrder));
+        var carried = CarryOver.ForNextYear(c.Year, rows.Where(x => !done.Contains(x.OrganizationId)).Select(x => new LastYearItem(x.OrganizationId, x.Text, x.State, x.Deadline)), Today);
+        var now = Now;
+        var items = carried.Select(x => RectificationItem.Create(next.Id, x.OrganizationId, offset.GetValueOrDefault(x.OrganizationId) + x.SortOrder, x.Text, x.Source, now)).ToList();
+        db.RectificationItems.AddRange(items);
+        db.Audit("CarryOver", "Campaign", c.Id.ToString(CultureInfo.InvariantCulture), $"{{\"to\":{next.Id},\"items\":{items.Count}}}");
+        await db.SaveChangesAsync(ct);
+        return items.Count;
+    }
 }
