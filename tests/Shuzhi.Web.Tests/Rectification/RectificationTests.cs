@@ -288,6 +288,100 @@ public abstract class RectificationTests<TFactory>(TFactory f) where TFactory : 
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostFormAsync(Plan(m.Reporter1) + "?handler=Item", Item(p.Id))).StatusCode);
         Assert.Null(await PlanAsync(m.Reporter1));
     }
+
+    /// <summary>Village 2's accepted plan with one item (deadline 2024-02-01, not started), arranged through the domain.</summary>
+    private Task ArrangeVillage2PlanAsync(TallyTestKit.Arranged m) => f.WithDbAsync(async db =>
+    {
+        var now = f.Clock.GetUtcNow();
+        var problem = Problem.Create(m.CampaignId, m.Reporter2, D.A.Village2.Id, "软弱涣散整顿进度慢。", ProblemSource.Staff("年度考核"), now);
+        db.RectProblems.Add(problem);
+        await db.SaveChangesAsync();
+        var plan = RectificationPlan.Create(m.CampaignId, m.Reporter2, D.A.Village2.Id, new DateOnly(2024, 2, 15), new DateOnly(2024, 1, 15));
+        plan.AddItem(problem.Id, "制定整顿方案。", "村党支部", new DateOnly(2024, 2, 1), "摘掉软弱涣散帽子。");
+        plan.File([problem.Id], new DateOnly(2024, 1, 15));
+        plan.Accept("镇组织委员", now);
+        db.RectPlans.Add(plan);
+        await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task The_bulletin_counts_the_items_and_overdue_organizations_stay_on_the_supervision_list_after_accountability()
+    {
+        var (m, plan) = await AcceptedPlanAsync(2065);
+        await ArrangeVillage2PlanAsync(m);
+        var url = Plan(m.Reporter1);
+        var first = plan.Items.OrderBy(i => i.Deadline).First().Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        f.Clock.Now = new DateTimeOffset(2024, 1, 20, 2, 0, 0, TimeSpan.Zero);
+        var secretary = await f.PagesAsync(D.A.SecretaryUser);
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
+        await secretary.PostFormAsync(url + "?handler=Start", new() { ["itemId"] = first });
+        await secretary.PostFormAsync(url + "?handler=Note", new() { ["itemId"] = first, ["note"] = "已整改。" });
+        await secretary.PostFormAsync(url + "?handler=Done", new() { ["itemId"] = first });
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(url + "?handler=Close", new() { ["itemId"] = first })).StatusCode);
+        await f.WithDbAsync(async db =>
+        {
+            db.RectAccountability.Add(AccountabilityRecord.Create(m.CampaignId, D.A.Village2.Id, "村支书", "整改不力", "诫勉谈话", "城组〔2024〕3号",
+                new DateOnly(2024, 2, 20), new DateOnly(2024, 2, 20), new DateOnly(2024, 8, 19), new DateOnly(2024, 3, 5), f.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+
+        f.Clock.Now = new DateTimeOffset(2024, 3, 5, 2, 0, 0, TimeSpan.Zero);
+        staff = await f.PagesAsync(D.A.TownStaffUser);
+        var bulletin = $"/Rectification/Bulletin/{m.CampaignId}";
+        var xlsx = await staff.GetAsync(bulletin + "?handler=Xlsx&from=2024-01-01&to=2024-01-31");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var rows = Shuzhi.Web.Documents.Xlsx.Read(await xlsx.Content.ReadAsStreamAsync())[0].Rows.Select(r => r.Cells.Take(7).ToArray()).ToList();
+        Assert.Equal(["甲县一村党支部", "2", "1", "1", "1", "0", "50.00%"], rows[0]);
+        Assert.Equal(["甲县二村党支部", "1", "0", "0", "0", "1", "0.00%"], rows[1]);
+        Assert.Equal(["合计", "3", "1", "1", "1", "1", "33.33%"], rows[2]);
+
+        // The figures equal the items as stored.
+        var stored = await f.WithDbAsync(async (db, _) => await db.RectPlanItems.AsNoTracking()
+            .Where(i => db.RectPlans.Any(p => p.Id == i.PlanId && p.CampaignId == m.CampaignId)).ToListAsync());
+        var today = new DateOnly(2024, 3, 5);
+        Assert.Equal(stored.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), rows[2][1]);
+        Assert.Equal(stored.Count(i => i.State is ItemState.Done or ItemState.Closed).ToString(System.Globalization.CultureInfo.InvariantCulture), rows[2][2]);
+        Assert.Equal(stored.Count(i => i.IsOverdue(today)).ToString(System.Globalization.CultureInfo.InvariantCulture), rows[2][5]);
+
+        // Another period: nothing closed in it; a subtree of village 2 only.
+        var feb = Shuzhi.Web.Documents.Xlsx.Read(await (await staff.GetAsync(bulletin + "?handler=Xlsx&from=2024-02-01&to=2024-02-29")).Content.ReadAsStreamAsync())[0];
+        Assert.Equal("0", feb.Rows[2].Cells[4]);
+        var v2 = await staff.GetHtmlAsync(bulletin + $"?from=2024-01-01&to=2024-03-05&orgId={D.A.Village2.Id}");
+        Assert.Equal(2, v2.QuerySelectorAll("[data-bulletin] tbody tr").Length);
+        Assert.Equal("1", v2.QuerySelector("[data-bulletin] tr[data-org=total] td:nth-child(2)")!.TextContent);
+        var bad = await staff.GetAsync(bulletin + "?from=2024-03-01&to=2024-01-01");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+
+        var docx = await staff.GetAsync(bulletin + "?handler=Docx&from=2024-01-01&to=2024-01-31");
+        var text = string.Join("\n", Shuzhi.Web.Documents.Docx.ReadParagraphs(await docx.Content.ReadAsStreamAsync()).Select(p => p.Text));
+        Assert.Contains("33.33%", text);
+        Assert.Contains("2024年1月1日至2024年1月31日", text);
+
+        // Village 2 is overdue and held accountable: still listed for supervision (第七条).
+        var page = await staff.GetHtmlAsync(bulletin);
+        var entry = page.QuerySelector($"[data-supervision] tr[data-org='{D.A.Village2.Id}']");
+        Assert.NotNull(entry);
+        Assert.Equal("1", entry!.QuerySelectorAll("td")[2].TextContent);
+        Assert.Null(page.QuerySelector($"[data-supervision] tr[data-org='{D.A.Village1.Id}']"));
+        // The secretary does not reach the bulletin.
+        secretary = await f.PagesAsync(D.A.SecretaryUser);
+        Assert.NotEqual(HttpStatusCode.OK, (await secretary.GetAsync(bulletin)).StatusCode);
+
+        // Carry-over: refused without next year's campaign, then each item with its state becomes an item to answer.
+        var refused = await staff.PostFormAsync(bulletin + "?handler=CarryOver", [], formPage: bulletin);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("2066年度", (await refused.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        var next = await Shuzhi.Web.Tests.Campaigns.CampaignTestKit.CampaignAsync(f, D.A.Town.Id, 2066);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(bulletin + "?handler=CarryOver", [], formPage: bulletin)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(bulletin + "?handler=CarryOver", [], formPage: bulletin)).StatusCode); // again: nothing new
+        var carried = await f.WithDbAsync(async (db, _) => await db.RectificationItems.AsNoTracking().Where(i => i.CampaignId == next)
+            .OrderBy(i => i.OrganizationId).ThenBy(i => i.SortOrder).Select(i => new { i.OrganizationId, i.SortOrder, i.Text, i.Source }).ToListAsync());
+        Assert.Equal(3, carried.Count);
+        Assert.Equal((D.A.Village1.Id, 1, "理论学习流于形式，学习笔记照抄照搬。", "2065年度述职评议整改事项（已销号）"), (carried[0].OrganizationId, carried[0].SortOrder, carried[0].Text, carried[0].Source));
+        Assert.Equal("2065年度述职评议整改事项（未开始）", carried[1].Source);
+        Assert.Equal((D.A.Village2.Id, "2065年度述职评议整改事项（未开始，逾期未完成）"), (carried[2].OrganizationId, carried[2].Source));
+        f.Clock.Now = Jan15;
+    }
 }
 
 public sealed class RectificationTests_Sqlite(SqliteFactory f) : RectificationTests<SqliteFactory>(f), IClassFixture<SqliteFactory>;
