@@ -413,4 +413,65 @@ public sealed class RectificationCommands(AppDbContext db, CampaignCommands camp
         await db.SaveChangesAsync(ct);
         return items.Count;
     }
+
+    // ---------------------------------------------------------------- interviews and accountability
+
+    public sealed record InterviewCandidate(int ReporterId, int OrganizationId, string OrganizationName, Grade Grade, Interview? Interview);
+
+    /// <summary>The reporters graded 一般 or 差 in the campaign's locked deliberation, with their interview if scheduled.</summary>
+    public async Task<List<InterviewCandidate>> InterviewCandidatesAsync(int campaignId, CancellationToken ct)
+    {
+        var d = await db.Deliberations.AsNoTracking().SingleOrDefaultAsync(x => x.CampaignId == campaignId, ct);
+        if (d is not { IsLocked: true }) return [];
+        var grades = d.Grades.Where(g => g.Final.IsAverageOrPoor()).ToDictionary(g => g.ReporterId, g => g.Final);
+        var ids = grades.Keys.ToList();
+        var reporters = await (from r in db.CampaignReporters
+                               join o in db.Organizations on r.OrganizationId equals o.Id
+                               where ids.Contains(r.Id)
+                               orderby r.SortOrder
+                               select new { r.Id, OrgId = o.Id, o.Name }).ToListAsync(ct);
+        var interviews = await db.RectInterviews.Where(x => ids.Contains(x.ReporterId)).ToListAsync(ct);
+        return reporters.Select(r => new InterviewCandidate(r.Id, r.OrgId, r.Name, grades[r.Id],
+            interviews.Where(x => x.ReporterId == r.Id).OrderByDescending(x => x.Id).FirstOrDefault())).ToList();
+    }
+
+    private static void EnsureOrganizerStaff(CampaignCommands campaigns, ClaimsPrincipal user, Campaign c)
+    {
+        if (!campaigns.IsOrganizerStaff(user, c.OrganizerId)) throw new DomainException("RectPage.NotStaff");
+    }
+
+    public async Task ScheduleInterviewAsync(ClaimsPrincipal user, Campaign c, int reporterId, DateOnly? on, string? interviewer, CancellationToken ct)
+    {
+        EnsureOrganizerStaff(campaigns, user, c);
+        if (on is null) throw new DomainException("RectPage.InterviewDateRequired");
+        var cand = (await InterviewCandidatesAsync(c.Id, ct)).FirstOrDefault(x => x.ReporterId == reporterId)
+            ?? throw new DomainException("Rect.InterviewGradeNotRequired", string.Join("、", Interview.GradesRequiringInterview));
+        if (cand.Interview is { State: InterviewState.Scheduled } open) open.Reschedule(on.Value, interviewer);
+        else db.RectInterviews.Add(Interview.Schedule(c.Id, reporterId, cand.OrganizationId, cand.Grade.Name(), on.Value, interviewer));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Records the interview as held; each commitment becomes a problem of the reporter (source 约谈承诺) to be planned.</summary>
+    public async Task HoldInterviewAsync(ClaimsPrincipal user, Campaign c, int interviewId, DateOnly? heldOn, string? notes, string? commitments, CancellationToken ct)
+    {
+        EnsureOrganizerStaff(campaigns, user, c);
+        var interview = await db.RectInterviews.SingleOrDefaultAsync(x => x.Id == interviewId && x.CampaignId == c.Id, ct) ?? throw new DomainException("Rect.InterviewOwnerRequired");
+        if (heldOn is null) throw new DomainException("RectPage.InterviewDateRequired");
+        interview.Hold(heldOn.Value, notes, (commitments ?? "").Replace("\r\n", "\n").Split('\n'), Today);
+        db.RectProblems.AddRange(interview.CommitmentProblems(Now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task<List<AccountabilityRecord>> AccountabilityAsync(int campaignId, CancellationToken ct) =>
+        db.RectAccountability.AsNoTracking().Where(x => x.CampaignId == campaignId).OrderByDescending(x => x.DecidedOn).ThenByDescending(x => x.Id).ToListAsync(ct);
+
+    public async Task AddAccountabilityAsync(ClaimsPrincipal user, Campaign c, int organizationId, string? person, string? basis, string? decision, string? documentNumber,
+        DateOnly? decidedOn, DateOnly? effectStart, DateOnly? effectEnd, CancellationToken ct)
+    {
+        EnsureOrganizerStaff(campaigns, user, c);
+        if (!await db.CampaignReporters.AnyAsync(r => r.CampaignId == c.Id && r.OrganizationId == organizationId, ct)) throw new DomainException("Rect.AccountabilityOrganizationRequired");
+        if (decidedOn is null || effectStart is null || effectEnd is null) throw new DomainException("RectPage.AccountabilityDatesRequired");
+        db.RectAccountability.Add(AccountabilityRecord.Create(c.Id, organizationId, person, basis, decision, documentNumber, decidedOn.Value, effectStart.Value, effectEnd.Value, Today, Now));
+        await db.SaveChangesAsync(ct);
+    }
 }

@@ -382,6 +382,53 @@ public abstract class RectificationTests<TFactory>(TFactory f) where TFactory : 
         Assert.Equal((D.A.Village2.Id, "2065年度述职评议整改事项（未开始，逾期未完成）"), (carried[2].OrganizationId, carried[2].Source));
         f.Clock.Now = Jan15;
     }
+
+    [Fact]
+    public async Task Staff_interview_a_reporter_graded_average_whose_commitments_become_problems_and_record_accountability()
+    {
+        f.Clock.Now = Jan15;
+        var m = await MeetingWithCommentsAsync(2067);
+        await f.WithDbAsync(async db =>
+        {
+            var d = Deliberation.Start(m.CampaignId);
+            d.Lock(new DateOnly(2024, 1, 10), "党委会〔2024〕2号",
+                [new DecidedGrade(m.Reporter1, Grade.Average, Grade.Average, null, Opinion.Empty),
+                 new DecidedGrade(m.Reporter2, Grade.Good, Grade.Good, null, Opinion.Empty)], Quota.Default, "人数少", "u", Jan15);
+            db.Deliberations.Add(d);
+            await db.SaveChangesAsync();
+        });
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
+        var url = $"/Rectification/Interviews/{m.CampaignId}";
+        var page = await staff.GetHtmlAsync(url);
+        Assert.NotNull(page.QuerySelector($"[data-candidate='{m.Reporter1}']"));
+        Assert.Null(page.QuerySelector($"[data-candidate='{m.Reporter2}']")); // 好: no interview
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await staff.PostFormAsync(url + "?handler=Schedule", new() { ["reporterId"] = m.Reporter2.ToString(), ["scheduledOn"] = "2024-01-20", ["interviewer"] = "镇党委书记" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(url + "?handler=Schedule", new() { ["reporterId"] = m.Reporter1.ToString(), ["scheduledOn"] = "2024-01-14", ["interviewer"] = "镇党委书记" })).StatusCode);
+        var interview = await f.WithDbAsync(async (db, _) => await db.RectInterviews.AsNoTracking().SingleAsync(x => x.ReporterId == m.Reporter1));
+        Assert.Equal(("一般", "镇党委书记", InterviewState.Scheduled), (interview.Grade, interview.Interviewer, interview.State));
+        var hold = new Dictionary<string, string> { ["interviewId"] = interview.Id.ToString(), ["heldOn"] = "2024-01-16", ["notes"] = "指出问题，提出要求。", ["commitments"] = "一个月内补齐学习记录\r\n\r\n规范发展党员程序" };
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await staff.PostFormAsync(url + "?handler=Hold", hold)).StatusCode); // in the future
+        hold["heldOn"] = "2024-01-14";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(url + "?handler=Hold", hold)).StatusCode);
+        var problems = await ProblemsAsync(m.Reporter1);
+        Assert.Equal(["一个月内补齐学习记录", "规范发展党员程序"], problems.Where(p => p.SourceKind == ProblemSourceKind.Interview).Select(p => p.Text).ToList());
+        Assert.All(problems, p => Assert.Equal(interview.Id, p.SourceRefId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await f.PagesAsync(D.A.StaffUser)).PostFormAsync(url + "?handler=Schedule", new() { ["reporterId"] = m.Reporter1.ToString(), ["scheduledOn"] = "2024-01-20", ["interviewer"] = "x" }, formPage: "/Rectification")).StatusCode);
+
+        var acc = $"/Rectification/Accountability/{m.CampaignId}";
+        var record = new Dictionary<string, string>
+        {
+            ["organizationId"] = D.A.Village1.Id.ToString(), ["person"] = "甲县书记", ["basis"] = "整改不力", ["decision"] = "诫勉谈话", ["documentNumber"] = "",
+            ["decidedOn"] = "2024-01-12", ["effectStart"] = "2024-01-12", ["effectEnd"] = "2024-07-11",
+        };
+        var missing = await staff.PostFormAsync(acc, record);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
+        Assert.Equal("整改不力", (await missing.HtmlAsync()).QuerySelector("textarea[name=basis]")!.TextContent);
+        record["documentNumber"] = "城组〔2024〕1号";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(acc, record)).StatusCode);
+        var xlsx = Shuzhi.Web.Documents.Xlsx.Read(await (await staff.GetAsync(acc + "?handler=Xlsx")).Content.ReadAsStreamAsync())[0];
+        Assert.Equal(["甲县一村党支部", "甲县书记", "整改不力", "诫勉谈话", "城组〔2024〕1号", "2024年1月12日", "2024年1月12日至2024年7月11日"], xlsx.Rows.Single().Cells.Take(7).ToList());
+    }
 }
 
 public sealed class RectificationTests_Sqlite(SqliteFactory f) : RectificationTests<SqliteFactory>(f), IClassFixture<SqliteFactory>;
