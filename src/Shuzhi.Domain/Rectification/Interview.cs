@@ -21,7 +21,7 @@ public sealed class Interview
     /// <summary>The grades that call for an interview (seed 001 第七条: 一般 and 差).</summary>
     public static IReadOnlyList<string> GradesRequiringInterview { get; } = ["一般", "差"];
 
-    private readonly List<string> _commitments = [];
+    private List<string> _commitments = [];
 
     private Interview() { }
 

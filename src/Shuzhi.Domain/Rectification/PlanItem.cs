@@ -29,8 +29,8 @@ public sealed class PlanItem
     public const int MaxPersonLength = 100;
     public const int MaxEvidence = 20;
 
-    private readonly List<ProgressNote> _notes = [];
-    private readonly List<int> _evidence = [];
+    private List<ProgressNote> _notes = [];
+    private List<int> _evidence = [];
 
     private PlanItem() { }
 

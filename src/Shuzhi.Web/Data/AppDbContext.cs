@@ -63,6 +63,13 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Shuzhi.Domain.Results.DossierFiling> DossierFilings => Set<Shuzhi.Domain.Results.DossierFiling>();
     public DbSet<GradingSettings> GradingSettings => Set<GradingSettings>();
     public DbSet<GradingEntry> GradingEntries => Set<GradingEntry>();
+    public DbSet<Shuzhi.Domain.Rectification.Problem> RectProblems => Set<Shuzhi.Domain.Rectification.Problem>();
+    public DbSet<Shuzhi.Domain.Rectification.RectificationPlan> RectPlans => Set<Shuzhi.Domain.Rectification.RectificationPlan>();
+    public DbSet<Shuzhi.Domain.Rectification.PlanItem> RectPlanItems => Set<Shuzhi.Domain.Rectification.PlanItem>();
+    public DbSet<Shuzhi.Domain.Rectification.SupervisionCheck> RectChecks => Set<Shuzhi.Domain.Rectification.SupervisionCheck>();
+    public DbSet<Shuzhi.Domain.Rectification.Interview> RectInterviews => Set<Shuzhi.Domain.Rectification.Interview>();
+    public DbSet<Shuzhi.Domain.Rectification.AccountabilityRecord> RectAccountability => Set<Shuzhi.Domain.Rectification.AccountabilityRecord>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -179,6 +186,16 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         // Grading settings and the staff's working state per reporter (waivers, adjusted grades, opinions): like the decision.
         builder.Entity<GradingSettings>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<GradingEntry>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
+        // Rectification (整改): problems, plans, interviews and evidence follow the reporter row (the reporter organization's
+        // subtree and the organizer's); plan items and checks follow their plan. Accountability records are seen by the
+        // organization held accountable and the units above it.
+        builder.Entity<Shuzhi.Domain.Rectification.Problem>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
+        builder.Entity<Shuzhi.Domain.Rectification.RectificationPlan>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
+        builder.Entity<Shuzhi.Domain.Rectification.PlanItem>().HasQueryFilter(x => RectPlans.Any(p => p.Id == x.PlanId));
+        builder.Entity<Shuzhi.Domain.Rectification.SupervisionCheck>().HasQueryFilter(x => RectPlans.Any(p => p.Id == x.PlanId));
+        builder.Entity<Shuzhi.Domain.Rectification.Interview>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
+        builder.Entity<EvidenceFile>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
+        builder.Entity<Shuzhi.Domain.Rectification.AccountabilityRecord>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizationId));
         // The campaign's history is the organizer's business (plan review, stages), not the reporters'.
         builder.Entity<CampaignEvent>().HasQueryFilter(e => Campaigns.Any(c => c.Id == e.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));

@@ -37,7 +37,11 @@ public sealed class OverdueScanner(AppDbContext db, INotifier notifier, TimeProv
         {
             var reporters = await db.CampaignReporters.Where(r => r.CampaignId == campaign.Id).Select(r => r.OrganizationId).ToListAsync(ct);
             // Reports and rectification plans are filed with the later issues; until then nobody has filed one.
-            var due = Deadlines.Overdue(campaign, today, reporters, reporters, campaign.Stage >= CampaignStage.Rectification ? reporters : [], upwardReportSent: false);
+            // A reporter organization has filed its rectification plan once the plan was first filed (Shuzhi.Domain.Rectification).
+            var filed = campaign.Stage >= CampaignStage.Rectification
+                ? await db.RectPlans.Where(p => p.CampaignId == campaign.Id && p.FirstFiledOn != null).Select(p => p.OrganizationId).ToListAsync(ct)
+                : [];
+            var due = Deadlines.Overdue(campaign, today, reporters, reporters, campaign.Stage >= CampaignStage.Rectification ? reporters.Except(filed).ToList() : [], upwardReportSent: false);
             var open = await db.OverdueItems.Where(o => o.CampaignId == campaign.Id && o.ResolvedOn == null).ToListAsync(ct);
             foreach (var item in open.Where(o => !due.Any(d => d.Kind == o.Kind && d.OrganizationId == o.OrganizationId)))
             {
