@@ -51,6 +51,7 @@ builder.Services.AddScoped<Shuzhi.Web.Features.PaperBallotCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.VotingService>();
 builder.Services.AddScoped<Shuzhi.Web.Features.TrackCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.InspectionCommands>();
+builder.Services.AddScoped<Shuzhi.Web.Features.SheetCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.INotifier, Shuzhi.Web.Features.InAppNotifier>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OverdueScanner>();
 if (builder.Configuration.GetValue("Jobs:Overdue", true)) builder.Services.AddHostedService<Shuzhi.Web.Features.OverdueJob>();

@@ -8,7 +8,7 @@ public static class Messages
     private static readonly System.Resources.ResourceManager[] Sources =
         [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager, ReportStrings.ResourceManager,
          PublicationStrings.ResourceManager, MeetingStrings.ResourceManager, MeetingPageStrings.ResourceManager, TallyStrings.ResourceManager,
-         ScoringStrings.ResourceManager, RectificationStrings.ResourceManager, InspectionStrings.ResourceManager];
+         ScoringStrings.ResourceManager, RectificationStrings.ResourceManager, InspectionStrings.ResourceManager, SheetStrings.ResourceManager];
 
     public static string Get(string code, params object[] args)
     {

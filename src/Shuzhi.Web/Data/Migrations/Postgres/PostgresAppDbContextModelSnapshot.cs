@@ -1337,6 +1337,84 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Shuzhi.Web.Data.CrossInspectionPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("InspectedReporterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectingOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorReporterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectedReporterId");
+
+                    b.HasIndex("InspectorReporterId");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("InspectingOrganizationId", "TrackId");
+
+                    b.HasIndex("TrackId", "InspectorReporterId", "InspectedReporterId")
+                        .IsUnique();
+
+                    b.ToTable("CrossInspectionPairs");
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.CrossPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AcrossGroupsOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("K")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrimK")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("TrackId")
+                        .IsUnique();
+
+                    b.ToTable("CrossPlans");
+                });
+
             modelBuilder.Entity("Shuzhi.Web.Data.InspectorAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1925,6 +2003,54 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ScopeOrganization");
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.CrossInspectionPair", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("InspectedReporterId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InspectingOrganizationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("InspectorReporterId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.CrossPlan", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shuzhi.Web.Data.InspectorAssignment", b =>

@@ -1278,6 +1278,80 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Shuzhi.Web.Data.CrossInspectionPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectedReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectingOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorReporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectedReporterId");
+
+                    b.HasIndex("InspectorReporterId");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("InspectingOrganizationId", "TrackId");
+
+                    b.HasIndex("TrackId", "InspectorReporterId", "InspectedReporterId")
+                        .IsUnique();
+
+                    b.ToTable("CrossInspectionPairs");
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.CrossPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AcrossGroupsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("K")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrimK")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerId");
+
+                    b.HasIndex("TrackId")
+                        .IsUnique();
+
+                    b.ToTable("CrossPlans");
+                });
+
             modelBuilder.Entity("Shuzhi.Web.Data.InspectorAssignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1858,6 +1932,54 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ScopeOrganization");
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.CrossInspectionPair", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("InspectedReporterId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InspectingOrganizationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
+                        .WithMany()
+                        .HasForeignKey("InspectorReporterId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.CrossPlan", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Shuzhi.Domain.Campaigns.Track", null)
+                        .WithMany()
+                        .HasForeignKey("TrackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shuzhi.Web.Data.InspectorAssignment", b =>
