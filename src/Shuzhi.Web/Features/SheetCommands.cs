@@ -160,7 +160,7 @@ public sealed class SheetCommands(AppDbContext db, TimeProvider clock, CampaignC
         var added = new CrossPair(inspectorReporterId, inspectedReporterId);
         var issues = CrossAssignment.Validate([.. current, added], units.Select(u => new CrossUnit(u.ReporterId, u.ParentId)).ToList(), plan.K, plan.AcrossGroupsOnly);
         var error = issues.FirstOrDefault(i => i.Level == IssueLevel.Error);
-        if (error is not null) throw new DomainException(error.Code, Named(error.Args, names));
+        if (error is not null) throw new DomainException(error.Code, Named(error.Code, error.Args, names));
         db.CrossInspectionPairs.Add(new CrossInspectionPair
         {
             TrackId = track.Id, OrganizerId = campaign.OrganizerId, InspectorReporterId = inspectorReporterId,
@@ -190,11 +190,15 @@ public sealed class SheetCommands(AppDbContext db, TimeProvider clock, CampaignC
         var names = units.ToDictionary(u => u.ReporterId, u => u.OrganizationName);
         return CrossAssignment.Validate(pairs.Select(p => new CrossPair(p.InspectorReporterId, p.InspectedReporterId)).ToList(),
                 units.Select(u => new CrossUnit(u.ReporterId, u.ParentId)).ToList(), plan.K, plan.AcrossGroupsOnly)
-            .Select(i => (i.Level, Messages.Get(i.Code, Named(i.Args, names)))).ToList();
+            .Select(i => (i.Level, Messages.Get(i.Code, Named(i.Code, i.Args, names)))).ToList();
     }
 
-    private static object[] Named(object[] args, IReadOnlyDictionary<int, string> names) =>
-        args.Select((a, i) => i < 2 && a is int id && names.TryGetValue(id, out var n) ? (object)n : a).ToArray();
+    /// <summary>The domain's unit ids in a finding replaced by names: the first argument, and the second for pair findings.</summary>
+    private static object[] Named(string code, object[] args, IReadOnlyDictionary<int, string> names)
+    {
+        var unitArgs = code is "Scoring.CrossDuplicatePair" or "Scoring.CrossSameGroup" or "Scoring.CrossReciprocal" ? 2 : 1;
+        return args.Select((a, i) => i < unitArgs && a is int id && names.TryGetValue(id, out var n) ? (object)n : a).ToArray();
+    }
 
     private Task<string?> OrganizerPathAsync(Campaign campaign, CancellationToken ct) =>
         db.Organizations.IgnoreQueryFilters().Where(o => o.Id == campaign.OrganizerId).Select(o => o.Path).SingleOrDefaultAsync(ct);
