@@ -53,6 +53,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Shuzhi.Domain.Scoring.InspectionSheet> InspectionSheets => Set<Shuzhi.Domain.Scoring.InspectionSheet>();
     public DbSet<CrossPlan> CrossPlans => Set<CrossPlan>();
     public DbSet<CrossInspectionPair> CrossInspectionPairs => Set<CrossInspectionPair>();
+    public DbSet<SheetPhoto> SheetPhotos => Set<SheetPhoto>();
     public DbSet<Shuzhi.Domain.Scoring.Deliberation> Deliberations => Set<Shuzhi.Domain.Scoring.Deliberation>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
@@ -157,6 +158,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
             || (x.Kind == Shuzhi.Domain.Scoring.SheetKind.CrossInspection && Organizations.Any(o => o.Id == x.InspectingOrganizationId)));
         // Cross-inspection (交叉检查互评): the plan is the organizer's; an assignment row is seen by the organizer's subtree
         // and by the inspecting organization's subtree — the one narrow path to a sibling reporter (decision 0012).
+        builder.Entity<SheetPhoto>().HasQueryFilter(x => InspectionSheets.Any(s => s.Id == x.SheetId));
         builder.Entity<CrossPlan>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId));
         builder.Entity<CrossInspectionPair>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId || o.Id == x.InspectingOrganizationId));
         // The decision on the grades (党委研究) is the organizer's business; what reaches a reporter goes through its own records.

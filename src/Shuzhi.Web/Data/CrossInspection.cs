@@ -34,3 +34,24 @@ public sealed class CrossInspectionPair
     public int InspectingOrganizationId { get; set; }
     public int InspectedReporterId { get; set; }
 }
+
+/// <summary>
+/// A photo kept as evidence with a score sheet (JPEG/PNG, checked by content, metadata stripped: ImageEvidence), stored in
+/// the database. The scope filter follows the sheet; the inspector removes it while the sheet is a draft.
+/// </summary>
+public sealed class SheetPhoto
+{
+    public int Id { get; set; }
+    public int SheetId { get; set; }
+    /// <summary>Sanitized with FileNames.Sanitize; the extension follows the content.</summary>
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    /// <summary>Lower-case hex SHA-256 of <see cref="Content"/>.</summary>
+    public string Sha256 { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public DateTimeOffset UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
+}

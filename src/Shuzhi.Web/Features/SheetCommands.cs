@@ -367,4 +367,55 @@ public sealed class SheetCommands(AppDbContext db, TimeProvider clock, CampaignC
             JsonSerializer.Serialize(new { kind = target.Kind.ToString(), reporterId = target.ReporterId, reason = reason.Trim() }, Json), target.OrganizationPath);
         await db.SaveChangesAsync(ct);
     }
+
+    // ---------------------------------------------------------------- photo evidence
+
+    public sealed record PhotoInfo(int Id, string FileName, long Size, int Width, int Height);
+
+    public Task<List<PhotoInfo>> PhotosAsync(int sheetId, CancellationToken ct) =>
+        db.SheetPhotos.Where(p => p.SheetId == sheetId).OrderBy(p => p.Id)
+            .Select(p => new PhotoInfo(p.Id, p.FileName, p.Size, p.Width, p.Height)).ToListAsync(ct);
+
+    public Task<SheetPhoto?> PhotoAsync(int sheetId, int photoId, CancellationToken ct) =>
+        db.SheetPhotos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId && p.SheetId == sheetId, ct);
+
+    /// <summary>
+    /// Adds a photo to the entitled account's draft sheet: at most 8 MB and 10 per sheet, a JPEG or PNG by content, stored
+    /// without metadata (ImageEvidence). The sheet must have been saved once.
+    /// </summary>
+    public async Task AddPhotoAsync(ClaimsPrincipal user, SheetTarget target, string? fileName, long length, Stream content, CancellationToken ct)
+    {
+        if (!target.MayFill) throw new DomainException("Sheets.NotEntitled");
+        var sheet = target.Sheet ?? throw new DomainException("Sheets.PhotoSaveFirst");
+        if (sheet.State == SheetState.Submitted) throw new DomainException("Scoring.SheetSubmitted");
+        if (length <= 0) throw new DomainException("Sheets.PhotoInvalid");
+        if (length > ImageEvidence.MaxBytes) throw new DomainException("Sheets.PhotoTooLarge", ImageEvidence.MaxBytes / 1024 / 1024);
+        if (await db.SheetPhotos.CountAsync(p => p.SheetId == sheet.Id, ct) >= ImageEvidence.MaxPerSheet)
+            throw new DomainException("Sheets.PhotoTooMany", ImageEvidence.MaxPerSheet);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var cleaned = ImageEvidence.Clean(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var baseName = Path.GetFileNameWithoutExtension(Shuzhi.Web.Documents.FileNames.Sanitize(fileName ?? "photo", 120));
+        db.SheetPhotos.Add(new SheetPhoto
+        {
+            SheetId = sheet.Id, FileName = (baseName.Length == 0 ? "photo" : baseName) + cleaned.Extension, ContentType = cleaned.ContentType,
+            Size = cleaned.Content.Length, Width = cleaned.Width, Height = cleaned.Height,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(cleaned.Content)), Content = cleaned.Content,
+            UploadedAt = clock.GetUtcNow(), UploadedBy = user.Identity?.Name ?? "",
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The inspector removes a photo while the sheet is a draft.</summary>
+    public async Task RemovePhotoAsync(SheetTarget target, int photoId, CancellationToken ct)
+    {
+        if (!target.MayFill) throw new DomainException("Sheets.NotEntitled");
+        var sheet = target.Sheet ?? throw new DomainException("Insp.SheetNotFound");
+        if (sheet.State == SheetState.Submitted) throw new DomainException("Scoring.SheetSubmitted");
+        var photo = await db.SheetPhotos.SingleOrDefaultAsync(p => p.Id == photoId && p.SheetId == sheet.Id, ct) ?? throw new DomainException("Sheets.PhotoNotFound");
+        db.SheetPhotos.Remove(photo);
+        db.Audit("remove-photo", nameof(SheetPhoto), photo.Id.ToString(CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(new { sheetId = sheet.Id, photo.FileName, photo.Sha256 }, Json), target.OrganizationPath);
+        await db.SaveChangesAsync(ct);
+    }
 }

@@ -28,3 +28,16 @@ internal sealed class CrossInspectionPairConfiguration : IEntityTypeConfiguratio
         b.HasIndex(p => p.OrganizerId);
     }
 }
+
+internal sealed class SheetPhotoConfiguration : IEntityTypeConfiguration<SheetPhoto>
+{
+    public void Configure(EntityTypeBuilder<SheetPhoto> b)
+    {
+        b.HasOne<Shuzhi.Domain.Scoring.InspectionSheet>().WithMany().HasForeignKey(p => p.SheetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => p.SheetId);
+        b.Property(p => p.FileName).HasMaxLength(200).IsRequired();
+        b.Property(p => p.ContentType).HasMaxLength(40).IsRequired();
+        b.Property(p => p.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(p => p.UploadedBy).HasMaxLength(256).IsRequired();
+    }
+}

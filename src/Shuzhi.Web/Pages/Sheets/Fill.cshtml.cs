@@ -25,6 +25,7 @@ public sealed class FillModel(SheetCommands cmd) : PageModel
     public InspectionSheet? Sheet => Target.Sheet;
     public bool Locked => Sheet?.State == SheetState.Submitted;
     public bool ReadOnly => Locked || !Target.MayFill;
+    public IReadOnlyList<SheetCommands.PhotoInfo> Photos { get; private set; } = [];
     public string SheetUrl => $"/Sheets/Fill/{Target.Kind}/{(Target.PairId ?? Target.ReporterId)}";
 
     private async Task<IActionResult?> LoadAsync(string kind, int id, CancellationToken ct)
@@ -32,7 +33,9 @@ public sealed class FillModel(SheetCommands cmd) : PageModel
         if (SheetUi.ParseKind(kind) is not { } k || k == SheetKind.FieldInspection) return NotFound();
         if (await cmd.TargetAsync(User, k, id, ct) is not { } t) return NotFound();
         Target = t;
-        return t.MayFill || t.MayReopen ? null : Forbid();
+        if (!t.MayFill && !t.MayReopen) return Forbid();
+        Photos = t.Sheet is { } s ? await cmd.PhotosAsync(s.Id, ct) : [];
+        return null;
     }
 
     public async Task<IActionResult> OnGetAsync(string kind, int id, CancellationToken ct)
@@ -68,6 +71,52 @@ public sealed class FillModel(SheetCommands cmd) : PageModel
         {
             ModelState.AddModelError("", Messages.For(e));
         }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>A photo of the sheet, to the same people as the sheet (inline: its content was checked and rebuilt on upload).</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(string kind, int id, int photoId, CancellationToken ct)
+    {
+        if (await LoadAsync(kind, id, ct) is { } stop) return stop;
+        if (Sheet is null || await cmd.PhotoAsync(Sheet.Id, photoId, ct) is not { } photo) return NotFound();
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(photo.Content, photo.ContentType);
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(string kind, int id, IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(kind, id, ct) is { } stop) return stop;
+        if (!Target.MayFill) return Forbid();
+        return await ActAsync(async () =>
+        {
+            if (file is null) throw new DomainException("Sheets.PhotoInvalid");
+            await using var stream = file.OpenReadStream();
+            await cmd.AddPhotoAsync(User, Target, file.FileName, file.Length, stream, ct);
+        }, SheetStrings.Photo_Added, kind, id, ct);
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(string kind, int id, int photoId, CancellationToken ct)
+    {
+        if (await LoadAsync(kind, id, ct) is { } stop) return stop;
+        if (!Target.MayFill) return Forbid();
+        return await ActAsync(() => cmd.RemovePhotoAsync(Target, photoId, ct), SheetStrings.Photo_Removed, kind, id, ct);
+    }
+
+    private async Task<IActionResult> ActAsync(Func<Task> act, string done, string kind, int id, CancellationToken ct)
+    {
+        try
+        {
+            await act();
+            TempData["Flash"] = done;
+            return Redirect(SheetUrl);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", Messages.For(e));
+        }
+        await LoadAsync(kind, id, ct);
+        await OnGetAsync(kind, id, ct);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

@@ -1485,6 +1485,58 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.ToTable("RolePolicies");
                 });
 
+            modelBuilder.Entity("Shuzhi.Web.Data.SheetPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId");
+
+                    b.ToTable("SheetPhotos");
+                });
+
             modelBuilder.Entity("Shuzhi.Web.Data.TrackSheet", b =>
                 {
                     b.Property<int>("Id")
@@ -2008,6 +2060,15 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.HasOne("Shuzhi.Domain.Campaigns.CampaignReporter", null)
                         .WithMany()
                         .HasForeignKey("CampaignReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shuzhi.Web.Data.SheetPhoto", b =>
+                {
+                    b.HasOne("Shuzhi.Domain.Scoring.InspectionSheet", null)
+                        .WithMany()
+                        .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
