@@ -56,6 +56,7 @@ builder.Services.AddScoped<Shuzhi.Web.Features.TrackCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.InspectionCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.GradingCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.RectificationCommands>();
+builder.Services.AddScoped<Shuzhi.Web.Features.SheetCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.INotifier, Shuzhi.Web.Features.InAppNotifier>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OverdueScanner>();
 if (builder.Configuration.GetValue("Jobs:Overdue", true)) builder.Services.AddHostedService<Shuzhi.Web.Features.OverdueJob>();

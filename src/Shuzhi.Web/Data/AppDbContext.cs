@@ -55,6 +55,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<TrackSheet> TrackSheets => Set<TrackSheet>();
     public DbSet<InspectorAssignment> InspectorAssignments => Set<InspectorAssignment>();
     public DbSet<Shuzhi.Domain.Scoring.InspectionSheet> InspectionSheets => Set<Shuzhi.Domain.Scoring.InspectionSheet>();
+    public DbSet<CrossPlan> CrossPlans => Set<CrossPlan>();
+    public DbSet<CrossInspectionPair> CrossInspectionPairs => Set<CrossInspectionPair>();
+    public DbSet<SheetPhoto> SheetPhotos => Set<SheetPhoto>();
     public DbSet<Shuzhi.Domain.Scoring.Deliberation> Deliberations => Set<Shuzhi.Domain.Scoring.Deliberation>();
     public DbSet<Shuzhi.Domain.Results.ResultRelease> ResultReleases => Set<Shuzhi.Domain.Results.ResultRelease>();
     public DbSet<Shuzhi.Domain.Results.FeedbackLetter> FeedbackLetters => Set<Shuzhi.Domain.Results.FeedbackLetter>();
@@ -169,7 +172,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         // (the organizer's subtree and the reporter's own); the pages also check that an inspector is the one assigned.
         builder.Entity<TrackSheet>().HasQueryFilter(x => Tracks.Any(t => t.Id == x.TrackId));
         builder.Entity<InspectorAssignment>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
-        builder.Entity<Shuzhi.Domain.Scoring.InspectionSheet>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
+        // A cross-inspection sheet is also seen by the inspecting organization's subtree, which does not see the sibling
+        // reporter row (docs/decisions/0012-cross-inspection-access.md).
+        builder.Entity<Shuzhi.Domain.Scoring.InspectionSheet>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId)
+            || (x.Kind == Shuzhi.Domain.Scoring.SheetKind.CrossInspection && Organizations.Any(o => o.Id == x.InspectingOrganizationId)));
+        // Cross-inspection (交叉检查互评): the plan is the organizer's; an assignment row is seen by the organizer's subtree
+        // and by the inspecting organization's subtree — the one narrow path to a sibling reporter (decision 0012).
+        builder.Entity<SheetPhoto>().HasQueryFilter(x => InspectionSheets.Any(s => s.Id == x.SheetId));
+        builder.Entity<CrossPlan>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId));
+        builder.Entity<CrossInspectionPair>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId || o.Id == x.InspectingOrganizationId));
         // The decision on the grades (党委研究) is the organizer's business; what reaches a reporter goes through its own records.
         builder.Entity<Shuzhi.Domain.Scoring.Deliberation>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         // Results (docs/decisions/0012): the release and the dossier filings are the organizer's business. A feedback letter and a

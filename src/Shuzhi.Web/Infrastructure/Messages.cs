@@ -9,7 +9,8 @@ public static class Messages
         [Strings.ResourceManager, CampaignStrings.ResourceManager, TrackStrings.ResourceManager, ReportStrings.ResourceManager,
          PublicationStrings.ResourceManager, MeetingStrings.ResourceManager, MeetingPageStrings.ResourceManager, TallyStrings.ResourceManager,
          ScoringStrings.ResourceManager, RectificationStrings.ResourceManager, InspectionStrings.ResourceManager,
-         DashboardStrings.ResourceManager, ResultStrings.ResourceManager, GradingStrings.ResourceManager, RectPageStrings.ResourceManager];
+         DashboardStrings.ResourceManager, ResultStrings.ResourceManager, GradingStrings.ResourceManager, RectPageStrings.ResourceManager,
+         SheetStrings.ResourceManager];
 
     public static string Get(string code, params object[] args)
     {
