@@ -173,11 +173,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<TrackSheet>().HasQueryFilter(x => Tracks.Any(t => t.Id == x.TrackId));
         builder.Entity<InspectorAssignment>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId));
         // A cross-inspection sheet is also seen by the inspecting organization's subtree, which does not see the sibling
-        // reporter row (docs/decisions/0012-cross-inspection-access.md).
+        // reporter row (docs/decisions/0014-cross-inspection-access.md).
         builder.Entity<Shuzhi.Domain.Scoring.InspectionSheet>().HasQueryFilter(x => CampaignReporters.Any(r => r.Id == x.ReporterId)
             || (x.Kind == Shuzhi.Domain.Scoring.SheetKind.CrossInspection && Organizations.Any(o => o.Id == x.InspectingOrganizationId)));
         // Cross-inspection (交叉检查互评): the plan is the organizer's; an assignment row is seen by the organizer's subtree
-        // and by the inspecting organization's subtree — the one narrow path to a sibling reporter (decision 0012).
+        // and by the inspecting organization's subtree — the one narrow path to a sibling reporter (decision 0014).
         builder.Entity<SheetPhoto>().HasQueryFilter(x => InspectionSheets.Any(s => s.Id == x.SheetId));
         builder.Entity<CrossPlan>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId));
         builder.Entity<CrossInspectionPair>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId || o.Id == x.InspectingOrganizationId));

@@ -23,7 +23,7 @@ public sealed class CrossPlan
 /// One row of a track's assignment table: the unit of reporter <see cref="InspectorReporterId"/> (organization
 /// <see cref="InspectingOrganizationId"/>) inspects reporter <see cref="InspectedReporterId"/>. Seen by the organizer's
 /// subtree and by the inspecting organization's subtree: the one path by which an inspecting unit reaches a sibling
-/// reporter (docs/decisions/0012-cross-inspection-access.md).
+/// reporter (docs/decisions/0014-cross-inspection-access.md).
 /// </summary>
 public sealed class CrossInspectionPair
 {

@@ -43,7 +43,7 @@ public sealed class SheetTarget
 /// Cross-inspection (交叉检查互评, seed 004) and direct scores (党总支考评、组织部日常考评、述职报告评价, issue #6).
 /// The organizer's staff generate and edit a track's assignment table (CrossAssignment); each inspecting unit's accounts
 /// (Secretary or OrgStaff bound to that unit) fill a CrossInspection sheet per assigned unit. A sibling reporter is
-/// reached only through its assignment row (docs/decisions/0012-cross-inspection-access.md). Direct-score kinds are
+/// reached only through its assignment row (docs/decisions/0014-cross-inspection-access.md). Direct-score kinds are
 /// filled by the entitled account with the track's template or a 0–100 score with a note. Submitting locks a sheet;
 /// the organizer's staff reopen it with a reason.
 /// </summary>
@@ -74,7 +74,7 @@ public sealed class SheetCommands(AppDbContext db, TimeProvider clock, CampaignC
 
     /// <summary>
     /// Assignment rows with names and sheet states. The names of the reporters are read past the scope filters, but only
-    /// for rows the filtered <paramref name="pairs"/> query lets through (decision 0012).
+    /// for rows the filtered <paramref name="pairs"/> query lets through (decision 0014).
     /// </summary>
     private Task<List<CrossPairRow>> PairRowsAsync(IQueryable<CrossInspectionPair> pairs, CancellationToken ct)
     {
@@ -274,7 +274,7 @@ public sealed class SheetCommands(AppDbContext db, TimeProvider clock, CampaignC
         {
             var pair = await db.CrossInspectionPairs.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
             if (pair is null) return null;
-            // Past the reporter filter, for this assigned reporter only (decision 0012).
+            // Past the reporter filter, for this assigned reporter only (decision 0014).
             var r = await (from x in db.CampaignReporters.IgnoreQueryFilters()
                            where x.Id == pair.InspectedReporterId
                            join o in db.Organizations.IgnoreQueryFilters() on x.OrganizationId equals o.Id
