@@ -38,7 +38,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddShuzhiApi();
-builder.Services.AddVotingRateLimit(builder.Configuration);
+builder.Services.AddShuzhiSecurity(builder.Configuration);
 builder.Services.AddScoped<Shuzhi.Web.Features.AccountCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OrganizationImporter>();
 builder.Services.AddScoped<Shuzhi.Web.Features.CampaignCommands>();
@@ -67,7 +67,7 @@ if (Backup.Requested(args, out var backupDirectory)) return await Backup.RunAsyn
 await StartupTasks.RunAsync(app.Services, app.Configuration, loadDemo: args.Contains("--demo"));
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+if (!app.Environment.IsDevelopment()) app.UseShuzhiExceptionHandler();
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();

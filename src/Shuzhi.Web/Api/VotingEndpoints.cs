@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Shuzhi.Domain.Campaigns;
 using Shuzhi.Domain.Meetings;
 using Shuzhi.Web.Features;
@@ -13,7 +12,8 @@ namespace Shuzhi.Web.Api;
 /// and these endpoints use no cookie or session at all (the one-time code in the body is the only credential, which a
 /// cross-site page cannot know). They accept only application/json, which a plain cross-site HTML form cannot send.
 /// Light per-address rate limit (a whole meeting room may share one Wi-Fi address, so it is generous) and a cap on the
-/// requests served at once, so a burst of phones waits in a queue rather than exhausting the database's connections.
+/// requests served at once, so a burst of phones waits in a queue rather than exhausting the database's connections
+/// (both in Infrastructure/RateLimits.cs).
 /// </summary>
 public static class VotingEndpoints
 {
@@ -25,29 +25,6 @@ public static class VotingEndpoints
     public sealed record DimensionDto(string Label, int Max);
     public sealed record SpeakerDto(int ReporterId, string Organization, string? Person, string Track, BallotKind Form, IReadOnlyList<GradeDto> Grades, IReadOnlyList<DimensionDto> Dimensions);
     public sealed record SheetDto(string MeetingTitle, string Category, bool Rehearsal, int MinMarked, decimal MinShareMarked, bool BlankInvalid, IReadOnlyList<SpeakerDto> Speakers);
-
-    public static IServiceCollection AddVotingRateLimit(this IServiceCollection services, IConfiguration config)
-    {
-        var perMinute = config.GetValue("Voting:RequestsPerMinute", 600);
-        var concurrent = config.GetValue("Voting:ConcurrentRequests", 16);
-        static bool IsVote(HttpContext http) => http.Request.Path.StartsWithSegments("/vote/api");
-        return services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                // Per address, generous: a whole room may vote through one Wi-Fi address.
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsVote(http)
-                    ? RateLimitPartition.GetFixedWindowLimiter("ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? ""),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("")),
-                // A burst of phones (everyone votes at once after the last speaker) queues here instead of taking every
-                // database connection: a few at a time, the rest wait their turn in order.
-                PartitionedRateLimiter.Create<HttpContext, string>(http => IsVote(http)
-                    ? RateLimitPartition.GetConcurrencyLimiter("vote", _ => new ConcurrencyLimiterOptions
-                        { PermitLimit = concurrent, QueueLimit = 5000, QueueProcessingOrder = QueueProcessingOrder.OldestFirst })
-                    : RateLimitPartition.GetNoLimiter("")));
-        });
-    }
 
     public static void Map(WebApplication app)
     {

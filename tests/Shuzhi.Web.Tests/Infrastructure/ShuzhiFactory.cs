@@ -35,6 +35,9 @@ public abstract class ShuzhiFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:Shuzhi", ConnectionString);
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("SHUZHI_ADMIN_PASSWORD", AdminPassword);
+        // Every test logs in from the same (test-server) address, many times a minute; RateLimitTests set real limits.
+        builder.UseSetting("Security:LoginRequestsPerMinute", "100000");
+        builder.UseSetting("Security:TokenRequestsPerMinute", "100000");
         builder.UseSetting("Jobs:Overdue", "false"); // tests run the scan themselves, on the fake clock
         // The capture sees Information from every category, EF commands and ASP.NET hosting included, whatever
         // appsettings sets for the other providers: tests check that no secret reaches a log line.

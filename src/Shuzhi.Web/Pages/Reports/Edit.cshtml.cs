@@ -10,8 +10,10 @@ namespace Shuzhi.Web.Pages.Reports;
 /// checks run on the server on submit. Out of scope is 404; in scope but not a writer is 403 (the reviewer is
 /// sent to the review page).
 /// </summary>
-[RequestSizeLimit(21 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 21 * 1024 * 1024)]
+// The largest upload here is the slides (Slides.MaxBytes, 50 MB); the limit is a little above it, so a file just too large
+// reaches the upload's own check and its Chinese message instead of the framework's bare 400.
+[RequestSizeLimit(Shuzhi.Web.Documents.Slides.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = Shuzhi.Web.Documents.Slides.MaxBytes + 1024 * 1024)]
 public sealed class EditModel(ReportCommands cmd, ReportFileCommands files, TimeProvider clock) : PageModel
 {
     /// <summary>Stored originals and stamped PDFs, newest first.</summary>
