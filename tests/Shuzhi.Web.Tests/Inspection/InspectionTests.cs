@@ -84,6 +84,61 @@ public abstract class InspectionTests<TFactory>(TFactory f) where TFactory : Shu
     }
 
     [Fact]
+    public async Task Bonus_deduction_and_veto_items_are_set_by_staff_and_scored_on_the_inspectors_sheet()
+    {
+        var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2058);
+        var url = $"/Campaigns/Tracks/Sheet/{s.CampaignId}/{s.TrackId}";
+        var staff = await f.PagesAsync(D.A.TownStaffUser);
+        var template = new Dictionary<string, string>
+        {
+            ["Use"] = "keep", ["Title"] = "村党组织书记检查考核表", ["Total"] = "100",
+            ["Items[0].Title"] = "三会一课", ["Items[0].Max"] = "60", ["Items[1].Title"] = "主题党日", ["Items[1].Max"] = "40",
+            ["Bonuses[0].Title"] = "获市级以上表彰", ["Bonuses[0].Max"] = "3", ["Bonuses[1].Title"] = "经验被推广", ["Bonuses[1].Max"] = "3", ["BonusCap"] = "5",
+            ["Deductions[0].Title"] = "台账不全", ["Deductions[0].Max"] = "10", ["DeductionCap"] = "8",
+            ["Vetoes[0].Title"] = "发生严重违纪案件", ["Vetoes[0].Grade"] = "Poor",
+        };
+        // A cap that is not a number is refused in Chinese; nothing is stored.
+        var bad = await staff.PostFormAsync(url, new(template) { ["BonusCap"] = "五" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("“加分上限”的分值请填写数字", (await bad.HtmlAsync()).QuerySelector("[data-error]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(url, template)).StatusCode);
+        var stored = await f.WithDbAsync((db, _) => db.TrackSheets.AsNoTracking().SingleAsync(x => x.TrackId == s.TrackId));
+        Assert.Equal([("b1", "获市级以上表彰", 3m), ("b2", "经验被推广", 3m)], stored.Template.Bonuses.Select(b => (b.Key, b.Title, b.MaxPoints)).ToList());
+        Assert.Equal((5m, 8m), (stored.Template.BonusCap, stored.Template.DeductionCap));
+        Assert.Equal(("d1", 10m), (stored.Template.Deductions.Single().Key, stored.Template.Deductions.Single().MaxPoints));
+        Assert.Equal(("v1", Grade.Poor), (stored.Template.Vetoes.Single().Key, stored.Template.Vetoes.Single().ForcedGrade));
+        // The editor shows them again, with a removal box each; removing the second bonus keeps the first.
+        var page = await staff.GetHtmlAsync(url);
+        Assert.Equal(2, page.QuerySelectorAll("[data-extra=Bonuses]:not([data-key=new])").Length);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(url, new(template)
+        {
+            ["Bonuses[0].Key"] = "b1", ["Bonuses[1].Key"] = "b2", ["Bonuses[1].Remove"] = "true", ["Deductions[0].Key"] = "d1", ["Vetoes[0].Key"] = "v1",
+        })).StatusCode);
+        stored = await f.WithDbAsync((db, _) => db.TrackSheets.AsNoTracking().SingleAsync(x => x.TrackId == s.TrackId));
+        Assert.Equal(["b1"], stored.Template.Bonuses.Select(b => b.Key));
+
+        // The inspector: items 50 + 30, bonus 3 (cap 5), deduction 10 → capped 8, veto ticked: 80 + 3 − 8 = 75, at best 差.
+        var inspectorId = await InspectorAsync(D.A.Town.Id, "a_inspector_2058");
+        await AssignAsync(s.CampaignId, s.Reporter1, inspectorId);
+        var inspector = await f.PagesAsync("a_inspector_2058");
+        var sheetUrl = $"/Inspection/Sheet/{s.Reporter1}";
+        var form = await inspector.GetHtmlAsync(sheetUrl);
+        Assert.NotNull(form.QuerySelector("input[name='Bonus[b1]']"));
+        Assert.NotNull(form.QuerySelector("input[name=Veto][value=v1]"));
+        var saved = await inspector.PostFormAsync(sheetUrl, new()
+        {
+            ["Points[1]"] = "50", ["Points[2]"] = "30", ["Bonus[b1]"] = "3", ["Deduction[d1]"] = "10", ["Veto"] = "v1", ["Notes"] = "查阅了台账。",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var result = (await SheetAsync(s.Reporter1))!.Result()!;
+        Assert.Equal((80m, 3m, 8m, 75m, (Grade?)Grade.Poor), (result.ItemSum, result.Bonus, result.Deduction, result.Total, result.ForcedGrade));
+        // A bonus above its maximum is refused by the domain, in Chinese, and the sheet keeps what it had.
+        var over = await inspector.PostFormAsync(sheetUrl, new() { ["Points[1]"] = "50", ["Points[2]"] = "30", ["Bonus[b1]"] = "4" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, over.StatusCode);
+        Assert.Equal(75m, (await SheetAsync(s.Reporter1))!.Result()!.Total);
+    }
+
+    [Fact]
     public async Task The_organizers_staff_assign_an_inspector_of_their_subtree_with_an_audit_entry()
     {
         var s = await ReportTestKit.TownCampaignAsync(f, D.A, 2056);

@@ -12,6 +12,9 @@ namespace Shuzhi.Web.Pages.Inspection;
 public sealed class SheetModel(InspectionCommands cmd, AppDbContext db) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> Points { get; set; } = new();
+    [BindProperty] public Dictionary<string, string?> Bonus { get; set; } = new();
+    [BindProperty] public Dictionary<string, string?> Deduction { get; set; } = new();
+    [BindProperty] public List<string> Veto { get; set; } = new();
     [BindProperty] public string? Notes { get; set; }
     public CampaignReporter Reporter { get; private set; } = null!;
     public string OrganizationName { get; private set; } = "";
@@ -35,6 +38,9 @@ public sealed class SheetModel(InspectionCommands cmd, AppDbContext db) : PageMo
         if (await LoadAsync(reporterId, ct) is { } stop) return stop;
         var scores = Sheet?.Scores ?? SheetScores.Empty;
         Points = scores.Items.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString(CultureInfo.InvariantCulture));
+        Bonus = scores.Bonuses.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString(CultureInfo.InvariantCulture));
+        Deduction = scores.Deductions.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString(CultureInfo.InvariantCulture));
+        Veto = scores.Vetoes.ToList();
         Notes = Sheet?.Notes;
         return Page();
     }
@@ -49,23 +55,14 @@ public sealed class SheetModel(InspectionCommands cmd, AppDbContext db) : PageMo
         try
         {
             if (Template is null) throw new DomainException("Insp.NoTemplate");
-            var items = new Dictionary<string, decimal>();
             var ok = true;
-            foreach (var item in Template.Items)
-            {
-                var text = Points.GetValueOrDefault(item.Key)?.Trim();
-                if (string.IsNullOrEmpty(text)) continue;
-                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v))
-                {
-                    ok = false;
-                    ModelState.AddModelError("", string.Format(CultureInfo.InvariantCulture, InspectionStrings.Insp_PointsNotNumber, item.Title));
-                    continue;
-                }
-                items[item.Key] = v;
-            }
+            var items = Read(Points, Template.Items.Select(i => (i.Key, i.Title)), ref ok);
+            var bonuses = Read(Bonus, Template.Bonuses.Select(i => (i.Key, i.Title)), ref ok);
+            var deductions = Read(Deduction, Template.Deductions.Select(i => (i.Key, i.Title)), ref ok);
+            var vetoKeys = Template.Vetoes.Select(v => v.Key).ToHashSet();
             if (ok)
             {
-                var scores = SheetScores.Empty with { Items = items, Notes = (Notes ?? "").Replace("\r\n", "\n") };
+                var scores = new SheetScores(items, bonuses, deductions, Veto.Where(vetoKeys.Contains).Distinct().ToList(), (Notes ?? "").Replace("\r\n", "\n"));
                 await cmd.SaveAsync(User, Reporter, scores, submit, ct);
                 TempData["Flash"] = submit ? InspectionStrings.Insp_Submitted : InspectionStrings.Insp_Saved;
                 return Redirect($"/Inspection/Sheet/{reporterId}");
@@ -77,5 +74,23 @@ public sealed class SheetModel(InspectionCommands cmd, AppDbContext db) : PageMo
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    /// <summary>The points typed for a group of items (blank left out); a text that is not a number is a model error.</summary>
+    private Dictionary<string, decimal> Read(Dictionary<string, string?> typed, IEnumerable<(string Key, string Title)> items, ref bool ok)
+    {
+        var result = new Dictionary<string, decimal>();
+        foreach (var (key, title) in items)
+        {
+            var text = typed.GetValueOrDefault(key)?.Trim();
+            if (string.IsNullOrEmpty(text)) continue;
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v)) result[key] = v;
+            else
+            {
+                ok = false;
+                ModelState.AddModelError("", string.Format(CultureInfo.InvariantCulture, InspectionStrings.Insp_PointsNotNumber, title));
+            }
+        }
+        return result;
     }
 }

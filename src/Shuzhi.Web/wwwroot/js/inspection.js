@@ -26,10 +26,16 @@
   // Fill page: the running total of the points given.
   document.querySelectorAll("form[data-sheet-fill]").forEach(function (form) {
     var out = form.querySelector("[data-running-total]");
+    // As the domain scores it: items + min(bonus, cap) − min(deductions, cap), never below 0.
+    function group(selector) {
+      var s = 0;
+      form.querySelectorAll(selector).forEach(function (el) { s += Math.min(num(el.value), num(el.max)); });
+      return s;
+    }
     function update() {
-      var sum = 0;
-      form.querySelectorAll("input[data-points]").forEach(function (el) { sum += Math.min(num(el.value), num(el.max)); });
-      if (out) out.textContent = fmt(sum);
+      var bonus = Math.min(group("input[data-adjustment=Bonus]"), num(form.dataset.bonusCap));
+      var deduction = Math.min(group("input[data-adjustment=Deduction]"), num(form.dataset.deductionCap));
+      if (out) out.textContent = fmt(Math.max(0, group("input[data-points]") + bonus - deduction));
     }
     form.addEventListener("input", update);
     update();
