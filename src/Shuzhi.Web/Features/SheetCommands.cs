@@ -18,6 +18,9 @@ public sealed record CrossPairRow(int Id, int TrackId, int InspectorReporterId, 
 public sealed record ReviewRow(int ReporterId, int CampaignId, int TrackId, string TrackName, string OrganizationName, string? PersonName,
     int ReviewingOrganizationId, string ReviewingName, InspectionSheet? Sheet);
 
+/// <summary>The photos part of a sheet page (Pages/Shared/_SheetPhotos): where the sheet is, its photos, whether they can change.</summary>
+public sealed record SheetPhotosView(string SheetUrl, IReadOnlyList<SheetCommands.PhotoInfo> Photos, bool ReadOnly, bool HasSheet);
+
 /// <summary>What a sheet page works on: the reporter, who fills for which unit, the template and the sheet so far.</summary>
 public sealed class SheetTarget
 {

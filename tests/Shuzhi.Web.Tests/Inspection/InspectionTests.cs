@@ -132,10 +132,27 @@ public abstract class InspectionTests<TFactory>(TFactory f) where TFactory : Shu
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var result = (await SheetAsync(s.Reporter1))!.Result()!;
         Assert.Equal((80m, 3m, 8m, 75m, (Grade?)Grade.Poor), (result.ItemSum, result.Bonus, result.Deduction, result.Total, result.ForcedGrade));
+        // Photo evidence on the field sheet: a JPEG with a script in its EXIF and comment is stored without them; the
+        // photo is served to the inspector, not to another inspector of the town (403), nor after the sheet is submitted can one be added.
+        Assert.Equal(HttpStatusCode.Redirect, (await inspector.PostFileAsync($"{sheetUrl}?handler=Photo", Sheets.ImageEvidenceTests.Jpeg(), "现场.jpg", sheetUrl)).StatusCode);
+        var photo = await f.WithDbAsync((db, _) => db.SheetPhotos.AsNoTracking().SingleAsync(p => p.SheetId == db.InspectionSheets.Where(x => x.ReporterId == s.Reporter1).Select(x => x.Id).First()));
+        Assert.DoesNotContain("script", System.Text.Encoding.ASCII.GetString(photo.Content));
+        Assert.NotNull((await inspector.GetHtmlAsync(sheetUrl)).QuerySelector($"[data-photo='{photo.Id}']"));
+        Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"{sheetUrl}?handler=Photo&photoId={photo.Id}")).StatusCode);
+        await InspectorAsync(D.A.Town.Id, "a_other_inspector_2058");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await f.PagesAsync("a_other_inspector_2058")).GetAsync($"{sheetUrl}?handler=Photo&photoId={photo.Id}")).StatusCode);
+        var renamed = await inspector.PostFileAsync($"{sheetUrl}?handler=Photo", System.Text.Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), "照片.jpg", sheetUrl);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, renamed.StatusCode);
+
         // A bonus above its maximum is refused by the domain, in Chinese, and the sheet keeps what it had.
         var over = await inspector.PostFormAsync(sheetUrl, new() { ["Points[1]"] = "50", ["Points[2]"] = "30", ["Bonus[b1]"] = "4" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, over.StatusCode);
         Assert.Equal(75m, (await SheetAsync(s.Reporter1))!.Result()!.Total);
+        Assert.Equal(HttpStatusCode.Redirect, (await inspector.PostFormAsync(sheetUrl + "?handler=Submit", new()
+        {
+            ["Points[1]"] = "50", ["Points[2]"] = "30", ["Bonus[b1]"] = "3", ["Deduction[d1]"] = "10", ["Veto"] = "v1", ["Notes"] = "查阅了台账。",
+        }, formPage: sheetUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await inspector.PostFileAsync($"{sheetUrl}?handler=Photo", Sheets.ImageEvidenceTests.Png(), "晚.png", sheetUrl)).StatusCode);
     }
 
     [Fact]

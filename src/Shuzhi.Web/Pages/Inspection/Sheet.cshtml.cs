@@ -9,7 +9,7 @@ namespace Shuzhi.Web.Pages.Inspection;
 /// the item's maximum, checked here and by the domain), notes of what they saw and heard (seed 001 第六条), a running
 /// total; saved as a draft or submitted (locked). Out of scope: 404; not the assigned inspector: 403.
 /// </summary>
-public sealed class SheetModel(InspectionCommands cmd, AppDbContext db) : PageModel
+public sealed class SheetModel(InspectionCommands cmd, SheetCommands sheets, AppDbContext db) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> Points { get; set; } = new();
     [BindProperty] public Dictionary<string, string?> Bonus { get; set; } = new();
@@ -21,6 +21,11 @@ public sealed class SheetModel(InspectionCommands cmd, AppDbContext db) : PageMo
     public SheetTemplate? Template { get; private set; }
     public InspectionSheet? Sheet { get; private set; }
     public bool Locked => Sheet?.State == SheetState.Submitted;
+    public IReadOnlyList<SheetCommands.PhotoInfo> Photos { get; private set; } = [];
+    public SheetPhotosView PhotosView => new($"/Inspection/Sheet/{Reporter.Id}", Photos, Locked, Sheet is not null);
+
+    /// <summary>The photo commands' view of this sheet: the assigned inspector fills it (checked in LoadAsync).</summary>
+    private SheetTarget Target => new() { Kind = SheetKind.FieldInspection, ReporterId = Reporter.Id, MayFill = true, Sheet = Sheet };
 
     private async Task<IActionResult?> LoadAsync(int reporterId, CancellationToken ct)
     {
@@ -30,6 +35,7 @@ public sealed class SheetModel(InspectionCommands cmd, AppDbContext db) : PageMo
         OrganizationName = await db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).SingleOrDefaultAsync(ct) ?? "";
         Sheet = await cmd.SheetAsync(r.Id, InspectionCommands.UserId(User), ct);
         Template = Sheet?.Template ?? await cmd.TemplateAsync(r.TrackId, ct);
+        Photos = Sheet is { } sheet ? await sheets.PhotosAsync(sheet.Id, ct) : [];
         return null;
     }
 
@@ -46,6 +52,45 @@ public sealed class SheetModel(InspectionCommands cmd, AppDbContext db) : PageMo
     }
 
     public Task<IActionResult> OnPostAsync(int reporterId, CancellationToken ct) => SaveAsync(reporterId, false, ct);
+
+    /// <summary>A photo of the sheet, to the assigned inspector (the content was checked and rebuilt on upload).</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(int reporterId, int photoId, CancellationToken ct)
+    {
+        if (await LoadAsync(reporterId, ct) is { } stop) return stop;
+        if (Sheet is null || await sheets.PhotoAsync(Sheet.Id, photoId, ct) is not { } photo) return NotFound();
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(photo.Content, photo.ContentType);
+    }
+
+    public Task<IActionResult> OnPostPhotoAsync(int reporterId, IFormFile? file, CancellationToken ct) => PhotoActAsync(reporterId, async () =>
+    {
+        if (file is null) throw new DomainException("Sheets.PhotoInvalid");
+        await using var stream = file.OpenReadStream();
+        await sheets.AddPhotoAsync(User, Target, file.FileName, file.Length, stream, ct);
+    }, SheetStrings.Photo_Added, ct);
+
+    public Task<IActionResult> OnPostRemovePhotoAsync(int reporterId, int photoId, CancellationToken ct) =>
+        PhotoActAsync(reporterId, () => sheets.RemovePhotoAsync(Target, photoId, ct), SheetStrings.Photo_Removed, ct);
+
+    private async Task<IActionResult> PhotoActAsync(int reporterId, Func<Task> act, string done, CancellationToken ct)
+    {
+        if (await LoadAsync(reporterId, ct) is { } stop) return stop;
+        try
+        {
+            await act();
+            TempData["Flash"] = done;
+            return Redirect($"/Inspection/Sheet/{reporterId}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", Messages.For(e));
+            var scores = Sheet?.Scores ?? SheetScores.Empty;
+            Points = scores.Items.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString(CultureInfo.InvariantCulture));
+            Notes = Sheet?.Notes;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(int reporterId, CancellationToken ct) => SaveAsync(reporterId, true, ct);
 
