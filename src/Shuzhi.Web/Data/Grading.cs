@@ -8,7 +8,6 @@ namespace Shuzhi.Web.Data;
 /// </summary>
 public sealed class GradingSettings
 {
-    public const int MaxTrimK = 5;
 
     public int Id { get; set; }
     public int CampaignId { get; set; }
@@ -22,8 +21,6 @@ public sealed class GradingSettings
     /// <summary>The minimum share graded below 好 (0–1; default 0.15).</summary>
     public decimal QuotaShare { get; set; } = 0.15m;
     public bool RequireAverageOrPoor { get; set; }
-    /// <summary>Cross-inspection: the highest and lowest k totals dropped (at least 2k + 3 sheets).</summary>
-    public int CrossTrimK { get; set; }
 
     public GradeRule Rule => new(RuleKind, GoodMin, FairlyGoodMin, AverageMin, GoodShare, FairlyGoodShare, AverageShare);
 

@@ -79,6 +79,9 @@ public sealed class GradingCommands(AppDbContext db, TimeProvider clock, Campaig
             select new GradingReporter(r.Id, r.TrackId, o.Id, o.Name, p == null ? null : p.Name, r.SortOrder))
             .AsNoTracking().ToListAsync(ct);
         var entries = await db.GradingEntries.AsNoTracking().Where(e => e.CampaignId == campaign.Id).ToDictionaryAsync(e => e.ReporterId, ct);
+        // Cross-inspection's trimmed mean follows the track's cross plan (set where the table is made); no plan, no trimming.
+        var trackIds = tracks.Select(t => t.Id).ToList();
+        var crossTrim = await db.CrossPlans.AsNoTracking().Where(p => trackIds.Contains(p.TrackId)).ToDictionaryAsync(p => p.TrackId, p => p.TrimK, ct);
         var ballots = await BallotScoresAsync(campaign, tracks, reporters, ct);
         var sheets = (await db.InspectionSheets.AsNoTracking()
                 .Where(s => s.State == SheetState.Submitted && db.CampaignReporters.Any(r => r.Id == s.ReporterId && r.CampaignId == campaign.Id))
@@ -95,7 +98,7 @@ public sealed class GradingCommands(AppDbContext db, TimeProvider clock, Campaig
         {
             var mine = reporters.Where(r => r.TrackId == track.Id).OrderBy(r => r.SortOrder).ThenBy(r => r.ReporterId).ToList();
             var inputs = mine.Select(r => Scores(track, r, ballots.GetValueOrDefault(r.ReporterId), sheets[r.ReporterId].ToList(),
-                entries.GetValueOrDefault(r.ReporterId), settings.CrossTrimK)).ToList();
+                entries.GetValueOrDefault(r.ReporterId), crossTrim.GetValueOrDefault(track.Id))).ToList();
             var results = Composite.Compute(track.Components, inputs);
             var proposals = settings.Rule.Propose(results);
             computed.Add((track, mine.Select((r, i) => (r, results[i], proposals[i])).ToList()));
@@ -199,14 +202,13 @@ public sealed class GradingCommands(AppDbContext db, TimeProvider clock, Campaig
         return d;
     }
 
-    /// <summary>Stores the grading settings after the domain's checks (thresholds descending in 0–100, shares, quota 0–100 %, trim 0–5).</summary>
+    /// <summary>Stores the grading settings after the domain's checks (thresholds descending in 0–100, shares, quota 0–100 %).</summary>
     public async Task SaveSettingsAsync(ClaimsPrincipal user, Campaign campaign, GradingSettings input, CancellationToken ct)
     {
         await EnsureOpenAsync(user, campaign, ct);
         var errors = input.Rule.Validate();
         if (errors.Count > 0) throw new DomainException(errors[0].Code, errors[0].Args);
         input.Quota.RequiredBelowGood(1); // throws when the share is outside 0–1
-        if (input.CrossTrimK is < 0 or > GradingSettings.MaxTrimK) throw new DomainException("Grading.TrimOutOfRange", GradingSettings.MaxTrimK);
         var row = await db.GradingSettings.SingleOrDefaultAsync(s => s.CampaignId == campaign.Id, ct);
         if (row is null) db.GradingSettings.Add(row = new GradingSettings { CampaignId = campaign.Id });
         row.RuleKind = input.RuleKind;
@@ -218,7 +220,6 @@ public sealed class GradingCommands(AppDbContext db, TimeProvider clock, Campaig
         row.AverageShare = input.AverageShare;
         row.QuotaShare = input.QuotaShare;
         row.RequireAverageOrPoor = input.RequireAverageOrPoor;
-        row.CrossTrimK = input.CrossTrimK;
         await db.SaveChangesAsync(ct);
     }
 

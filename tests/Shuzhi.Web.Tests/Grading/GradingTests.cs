@@ -95,6 +95,37 @@ public abstract class GradingTests<TFactory>(TFactory f) where TFactory : Shuzhi
         Assert.Contains("85.00", r1.QuerySelector($"tr[data-line='{ScoreComponent.CrossInspection}']")!.TextContent);
         Assert.Contains("45.00 / 50", r1.QuerySelector($"tr[data-line='{ScoreComponent.FieldInspection}']")!.TextContent);
 
+        // The cross-inspection mean is trimmed as the track's cross plan says: two more sheets (60, 100) make five,
+        // (60 + 80 + 85 + 90 + 100) / 5 = 83 untrimmed; with k = 1 the 60 and the 100 drop: (80 + 85 + 90) / 3 = 85.
+        await f.WithDbAsync(async db =>
+        {
+            foreach (var (points, unit) in new[] { (60m, D.A.Village1.Id), (100m, D.A.Root.Id) })
+            {
+                var s = InspectionSheet.ForTemplate(a.TrackId, a.R1, SheetKind.CrossInspection, OneItem(100), null, "检查组", unit);
+                s.Fill(new SheetScores(new Dictionary<string, decimal> { ["1"] = points }, new Dictionary<string, decimal>(), new Dictionary<string, decimal>(), [], ""));
+                s.Submit(f.Clock.GetUtcNow());
+                db.InspectionSheets.Add(s);
+            }
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("83.00", (await staff.GetHtmlAsync(Url(a))).QuerySelector($"tr[data-row='{a.R1}'] tr[data-line='{ScoreComponent.CrossInspection}']")!.TextContent);
+        await f.WithDbAsync(async db =>
+        {
+            db.CrossPlans.Add(new CrossPlan { TrackId = a.TrackId, OrganizerId = D.A.Town.Id, K = 2, Seed = 1, TrimK = 1 });
+            await db.SaveChangesAsync();
+        });
+        var trimmed = (await staff.GetHtmlAsync(Url(a))).QuerySelector($"tr[data-row='{a.R1}'] tr[data-line='{ScoreComponent.CrossInspection}']")!.TextContent;
+        Assert.Contains("85.00", trimmed);
+        Assert.Contains("去掉最高最低各1份", trimmed);
+        await f.WithDbAsync(async db =>
+        {
+            db.InspectionSheets.RemoveRange(db.InspectionSheets.Where(x => x.ReporterId == a.R1 && x.Kind == SheetKind.CrossInspection && (x.InspectingOrganizationId == D.A.Village1.Id || x.InspectingOrganizationId == D.A.Root.Id) && x.Id > 0)
+                .OrderByDescending(x => x.Id).Take(2));
+            db.CrossPlans.RemoveRange(db.CrossPlans.Where(x => x.TrackId == a.TrackId));
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("85.00", (await staff.GetHtmlAsync(Url(a))).QuerySelector($"tr[data-row='{a.R1}'] tr[data-line='{ScoreComponent.CrossInspection}']")!.TextContent);
+
         // Village 2 has no submitted daily review (a draft does not count): blocked, no rank, a waiver form.
         var r2 = page.QuerySelector($"tr[data-row='{a.R2}']")!;
         Assert.Equal("无法计算", r2.QuerySelector("[data-composite]")!.TextContent.Trim());
@@ -251,7 +282,7 @@ public abstract class GradingTests<TFactory>(TFactory f) where TFactory : Shuzhi
         // 好 from 95: village 1 (91.50) becomes 较好.
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(settings, new()
         {
-            ["Settings.Kind"] = "1", ["Settings.GoodMin"] = "95", ["Settings.FairlyGoodMin"] = "80", ["Settings.AverageMin"] = "70", ["Settings.QuotaShare"] = "15", ["Settings.TrimK"] = "0",
+            ["Settings.Kind"] = "1", ["Settings.GoodMin"] = "95", ["Settings.FairlyGoodMin"] = "80", ["Settings.AverageMin"] = "70", ["Settings.QuotaShare"] = "15",
         }, Url(a))).StatusCode);
         var page = await staff.GetHtmlAsync(Url(a));
         Assert.Equal("较好", page.QuerySelector($"tr[data-row='{a.R1}'] [data-proposed]")!.TextContent.Trim());

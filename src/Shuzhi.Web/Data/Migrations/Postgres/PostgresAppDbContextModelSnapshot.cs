@@ -2257,9 +2257,6 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("CrossTrimK")
-                        .HasColumnType("integer");
-
                     b.Property<decimal>("FairlyGoodMin")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");

@@ -2164,9 +2164,6 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CrossTrimK")
-                        .HasColumnType("INTEGER");
-
                     b.Property<decimal>("FairlyGoodMin")
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");

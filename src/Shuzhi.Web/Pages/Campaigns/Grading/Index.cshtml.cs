@@ -38,7 +38,6 @@ public sealed class IndexModel(GradingCommands cmd, TimeProvider clock) : PageMo
         public string? AverageShare { get; set; }
         public string? QuotaShare { get; set; }
         public bool RequireAverageOrPoor { get; set; }
-        public string? TrimK { get; set; }
     }
 
     [BindProperty] public SettingsInput Settings { get; set; } = new();
@@ -72,7 +71,7 @@ public sealed class IndexModel(GradingCommands cmd, TimeProvider clock) : PageMo
         {
             Kind = s.RuleKind, GoodMin = Num(s.GoodMin), FairlyGoodMin = Num(s.FairlyGoodMin), AverageMin = Num(s.AverageMin),
             GoodShare = Num(s.GoodShare * 100), FairlyGoodShare = Num(s.FairlyGoodShare * 100), AverageShare = Num(s.AverageShare * 100),
-            QuotaShare = Num(s.QuotaShare * 100), RequireAverageOrPoor = s.RequireAverageOrPoor, TrimK = s.CrossTrimK.ToString(CultureInfo.InvariantCulture),
+            QuotaShare = Num(s.QuotaShare * 100), RequireAverageOrPoor = s.RequireAverageOrPoor,
         };
     }
 
@@ -126,9 +125,7 @@ public sealed class IndexModel(GradingCommands cmd, TimeProvider clock) : PageMo
             GoodShare = Parse(Settings.GoodShare, GradingStrings.Gr_GoodShare, 0m) / 100m, FairlyGoodShare = Parse(Settings.FairlyGoodShare, GradingStrings.Gr_FairlyGoodShare, 0m) / 100m,
             AverageShare = Parse(Settings.AverageShare, GradingStrings.Gr_AverageShare, 0m) / 100m,
             QuotaShare = Parse(Settings.QuotaShare, GradingStrings.Gr_QuotaShare, 15m) / 100m, RequireAverageOrPoor = Settings.RequireAverageOrPoor,
-            CrossTrimK = (int)Parse(Settings.TrimK, GradingStrings.Gr_TrimK, 0m),
         };
-        if (s.CrossTrimK != Parse(Settings.TrimK, GradingStrings.Gr_TrimK, 0m)) throw new DomainException("Grading.TrimOutOfRange", GradingSettings.MaxTrimK);
         return cmd.SaveSettingsAsync(User, Campaign, s, ct);
     }, GradingStrings.Gr_SettingsSaved, ct);
 
