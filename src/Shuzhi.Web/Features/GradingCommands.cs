@@ -136,7 +136,6 @@ public sealed class GradingCommands(AppDbContext db, TimeProvider clock, Campaig
         if (meetings.Count == 0) return result;
         var ids = meetings.Select(m => m.Id).ToList();
         var categories = await db.VoterCategories.AsNoTracking().Where(c => ids.Contains(c.MeetingId)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
-        var ballots = (await db.MeetingBallots.AsNoTracking().Where(b => ids.Contains(b.MeetingId)).ToListAsync(ct)).ToLookup(b => b.MeetingId);
         var trackById = tracks.ToDictionary(t => t.Id);
         var reporterById = reporters.ToDictionary(r => r.ReporterId);
         // A later meeting's tally replaces an earlier one for the same reporter (a repeated debrief).
@@ -145,7 +144,9 @@ public sealed class GradingCommands(AppDbContext db, TimeProvider clock, Campaig
             var forms = m.SpeakerOrder.Where(reporterById.ContainsKey)
                 .Select(id => new ReporterForm(id, reporterById[id].TrackId, trackById[reporterById[id].TrackId].Ballot)).ToList();
             var cats = categories.Where(c => c.MeetingId == m.Id).ToList();
-            var tally = Tally.Compute(forms, cats.Select(c => new TallyCategory(c.Id, c.Name, c.Weight)).ToList(), ballots[m.Id], m.Rules);
+            // The database counts the marks (as the meeting's own tally does): no ballot is loaded one by one.
+            var marks = await MeetingCommands.MarkGroupsAsync(db, m.Id, ct);
+            var tally = Tally.Compute(forms, cats.Select(c => new TallyCategory(c.Id, c.Name, c.Weight)).ToList(), marks, m.Rules);
             foreach (var t in tally.Where(t => t.Score is not null)) result[t.ReporterId] = new BallotSourceInfo(m.Id, m.Title, t, cats);
         }
         return result;

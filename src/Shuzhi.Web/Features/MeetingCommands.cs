@@ -169,7 +169,7 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
         if (meeting.State != VotingState.Closed) throw new DomainException("Meeting.ResultsBeforeClose");
         var speakers = await SpeakersAsync(meeting, ct);
         var categories = (await CategoriesAsync(meeting.Id, ct)).Select(c => new TallyCategory(c.Id, c.Name, c.Weight)).ToList();
-        return Tally.Compute(speakers.Select(s => s.ReporterForm).ToList(), categories, await MarkGroupsAsync(meeting.Id, ct), meeting.Rules);
+        return Tally.Compute(speakers.Select(s => s.ReporterForm).ToList(), categories, await MarkGroupsAsync(db, meeting.Id, ct), meeting.Rules);
     }
 
     private sealed class MarkRow
@@ -184,7 +184,7 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     /// for grade ballots), so a tally reads counts, not every ballot (bench/RESULTS.md, tally). The meeting was found
     /// through the scope filters by the caller; this raw query reads only its ballots.
     /// </summary>
-    private async Task<IReadOnlyList<MarkGroup>> MarkGroupsAsync(int meetingId, CancellationToken ct)
+    internal static async Task<IReadOnlyList<MarkGroup>> MarkGroupsAsync(AppDbContext db, int meetingId, CancellationToken ct)
     {
         var rows = db.IsPostgres
             ? db.Database.SqlQuery<MarkRow>($"""
