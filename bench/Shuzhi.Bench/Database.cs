@@ -32,6 +32,15 @@ public static class Database
         return cmd;
     }
 
+    /// <summary>SQLite: sets journal_mode=WAL on the file (it is kept there, so the app's connections use it too) and returns the mode.</summary>
+    public static async Task<string> UseWalAsync(string connection)
+    {
+        await using var conn = Connect(Provider.Sqlite, connection);
+        await conn.OpenAsync();
+        await using var cmd = conn.Command("PRAGMA journal_mode=WAL");
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
     public static async Task<string> ServerVersionAsync(Provider provider, string connection)
     {
         await using var conn = Connect(provider, connection);

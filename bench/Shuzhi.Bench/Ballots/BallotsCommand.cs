@@ -42,10 +42,7 @@ public static class BallotsCommand
         if (provider == Provider.Sqlite)
         {
             // journal_mode=WAL is stored in the database file, so the app's connections use it too; the app itself sets no PRAGMA.
-            await using var conn = Database.Connect(provider, connection);
-            await conn.OpenAsync();
-            await using var cmd = conn.Command("PRAGMA journal_mode=WAL");
-            Console.WriteLine($"sqlite:     journal_mode set to {await cmd.ExecuteScalarAsync()} on the database file (the app sets no PRAGMA of its own)");
+            Console.WriteLine($"sqlite:     journal_mode set to {await Database.UseWalAsync(connection)} on the database file (the app sets no PRAGMA of its own)");
         }
 
         var dataDirectory = Directory.CreateTempSubdirectory("shuzhi-bench-");

@@ -36,13 +36,7 @@ public static class CrashCommand
 
         await GenerateCommand.MigrateAsync(provider, connection);
         Console.WriteLine($"database:   {await Database.ServerVersionAsync(provider, connection)}");
-        if (provider == Provider.Sqlite)
-        {
-            await using var conn = Database.Connect(provider, connection);
-            await conn.OpenAsync();
-            await using var cmd = conn.Command("PRAGMA journal_mode=WAL");
-            Console.WriteLine($"sqlite:     journal_mode {await cmd.ExecuteScalarAsync()}");
-        }
+        if (provider == Provider.Sqlite) Console.WriteLine($"sqlite:     journal_mode {await Database.UseWalAsync(connection)}");
 
         var dataDirectory = Directory.CreateTempSubdirectory("shuzhi-crash-");
         try

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Shuzhi.Domain.Scoring;
 using Shuzhi.Web.Features;
+using Shuzhi.Web.Pages.Sheets;
 
 namespace Shuzhi.Web.Pages.Inspection;
 
@@ -101,9 +102,9 @@ public sealed class SheetModel(InspectionCommands cmd, SheetCommands sheets, App
         {
             if (Template is null) throw new DomainException("Insp.NoTemplate");
             var ok = true;
-            var items = Read(Points, Template.Items.Select(i => (i.Key, i.Title)), ref ok);
-            var bonuses = Read(Bonus, Template.Bonuses.Select(i => (i.Key, i.Title)), ref ok);
-            var deductions = Read(Deduction, Template.Deductions.Select(i => (i.Key, i.Title)), ref ok);
+            var items = SheetUi.ReadPoints(ModelState, Points, Template.Items.Select(i => (i.Key, i.Title)), ref ok);
+            var bonuses = SheetUi.ReadPoints(ModelState, Bonus, Template.Bonuses.Select(i => (i.Key, i.Title)), ref ok);
+            var deductions = SheetUi.ReadPoints(ModelState, Deduction, Template.Deductions.Select(i => (i.Key, i.Title)), ref ok);
             var vetoKeys = Template.Vetoes.Select(v => v.Key).ToHashSet();
             if (ok)
             {
@@ -121,21 +122,4 @@ public sealed class SheetModel(InspectionCommands cmd, SheetCommands sheets, App
         return Page();
     }
 
-    /// <summary>The points typed for a group of items (blank left out); a text that is not a number is a model error.</summary>
-    private Dictionary<string, decimal> Read(Dictionary<string, string?> typed, IEnumerable<(string Key, string Title)> items, ref bool ok)
-    {
-        var result = new Dictionary<string, decimal>();
-        foreach (var (key, title) in items)
-        {
-            var text = typed.GetValueOrDefault(key)?.Trim();
-            if (string.IsNullOrEmpty(text)) continue;
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v)) result[key] = v;
-            else
-            {
-                ok = false;
-                ModelState.AddModelError("", string.Format(CultureInfo.InvariantCulture, InspectionStrings.Insp_PointsNotNumber, title));
-            }
-        }
-        return result;
-    }
 }

@@ -143,9 +143,9 @@ public sealed class FillModel(SheetCommands cmd) : PageModel
             else
             {
                 var t = Template ?? throw new DomainException("Insp.NoTemplate");
-                var items = Read(Points, t.Items.Select(i => (i.Key, i.Title)), ref ok);
-                var bonuses = Read(Bonus, t.Bonuses.Select(i => (i.Key, i.Title)), ref ok);
-                var deductions = Read(Deduction, t.Deductions.Select(i => (i.Key, i.Title)), ref ok);
+                var items = SheetUi.ReadPoints(ModelState, Points, t.Items.Select(i => (i.Key, i.Title)), ref ok);
+                var bonuses = SheetUi.ReadPoints(ModelState, Bonus, t.Bonuses.Select(i => (i.Key, i.Title)), ref ok);
+                var deductions = SheetUi.ReadPoints(ModelState, Deduction, t.Deductions.Select(i => (i.Key, i.Title)), ref ok);
                 var vetoKeys = t.Vetoes.Select(v => v.Key).ToHashSet();
                 scores = new SheetScores(items, bonuses, deductions, Veto.Where(vetoKeys.Contains).Distinct().ToList(), notes);
             }
@@ -164,21 +164,4 @@ public sealed class FillModel(SheetCommands cmd) : PageModel
         return Page();
     }
 
-    private Dictionary<string, decimal> Read(Dictionary<string, string?> posted, IEnumerable<(string Key, string Title)> items, ref bool ok)
-    {
-        var result = new Dictionary<string, decimal>();
-        foreach (var (key, title) in items)
-        {
-            var text = posted.GetValueOrDefault(key)?.Trim();
-            if (string.IsNullOrEmpty(text)) continue;
-            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v))
-            {
-                ok = false;
-                ModelState.AddModelError("", string.Format(CultureInfo.InvariantCulture, InspectionStrings.Insp_PointsNotNumber, title));
-                continue;
-            }
-            result[key] = v;
-        }
-        return result;
-    }
 }
