@@ -46,6 +46,7 @@ builder.Services.AddScoped<Shuzhi.Web.Features.ReportCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.ReportFileCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.PublicationCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.ResultCommands>();
+builder.Services.AddScoped<Shuzhi.Web.Features.UpwardCommands>();
 builder.Services.AddSingleton<Shuzhi.Web.Features.VotingKey>();
 builder.Services.AddScoped<Shuzhi.Web.Features.MeetingCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.DashboardQueries>();

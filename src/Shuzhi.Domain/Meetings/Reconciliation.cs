@@ -20,18 +20,26 @@ public static class Reconciliation
     /// the ballot box per category; a category missing there counts its entered paper ballots.
     /// </summary>
     public static IReadOnlyList<CategoryReconciliation> Compute(IReadOnlyList<VoterCategoryCount> categories, IEnumerable<MeetingBallot> ballots,
+        IReadOnlyDictionary<int, int>? paperCollected = null) =>
+        Compute(categories, ballots.GroupBy(b => (b.CategoryId, b.Source, b.IsValid)).Select(g => new BallotCount(g.Key.CategoryId, g.Key.Source, g.Key.IsValid, g.Count())), paperCollected);
+
+    /// <summary>The same from ballots counted by category, source and validity (as a database GROUP BY returns them).</summary>
+    public static IReadOnlyList<CategoryReconciliation> Compute(IReadOnlyList<VoterCategoryCount> categories, IEnumerable<BallotCount> counts,
         IReadOnlyDictionary<int, int>? paperCollected = null)
     {
-        var list = ballots.ToList();
+        var list = counts.ToList();
         return categories.Select(c =>
         {
             var mine = list.Where(b => b.CategoryId == c.Id).ToList();
-            var phone = mine.Count(b => b.Source == BallotSource.Phone);
-            var paper = paperCollected is not null && paperCollected.TryGetValue(c.Id, out var counted) ? counted : mine.Count(b => b.Source == BallotSource.Paper);
-            return new CategoryReconciliation(c.Id, c.Name, c.Issued, phone, paper, mine.Count(b => b.IsValid), mine.Count(b => !b.IsValid));
+            var phone = mine.Where(b => b.Source == BallotSource.Phone).Sum(b => b.Count);
+            var paper = paperCollected is not null && paperCollected.TryGetValue(c.Id, out var counted) ? counted : mine.Where(b => b.Source == BallotSource.Paper).Sum(b => b.Count);
+            return new CategoryReconciliation(c.Id, c.Name, c.Issued, phone, paper, mine.Where(b => b.IsValid).Sum(b => b.Count), mine.Where(b => !b.IsValid).Sum(b => b.Count));
         }).ToList();
     }
 }
+
+/// <summary>How many ballots of a category came from one source with one validity.</summary>
+public sealed record BallotCount(int CategoryId, BallotSource Source, bool IsValid, int Count);
 
 /// <summary>A category with the ballots issued to it.</summary>
 public sealed record VoterCategoryCount(int Id, string Name, int Issued);

@@ -64,6 +64,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Shuzhi.Domain.Results.ConsequenceRecord> ConsequenceRecords => Set<Shuzhi.Domain.Results.ConsequenceRecord>();
     public DbSet<Shuzhi.Domain.Results.ResultBulletin> ResultBulletins => Set<Shuzhi.Domain.Results.ResultBulletin>();
     public DbSet<Shuzhi.Domain.Results.DossierFiling> DossierFilings => Set<Shuzhi.Domain.Results.DossierFiling>();
+    public DbSet<Shuzhi.Domain.Results.UpwardReport> UpwardReports => Set<Shuzhi.Domain.Results.UpwardReport>();
     public DbSet<GradingSettings> GradingSettings => Set<GradingSettings>();
     public DbSet<GradingEntry> GradingEntries => Set<GradingEntry>();
     public DbSet<Shuzhi.Domain.Rectification.Problem> RectProblems => Set<Shuzhi.Domain.Rectification.Problem>();
@@ -188,6 +189,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         // release stands, so before the release and after a reopening nobody reads one. A bulletin is read like a publication.
         builder.Entity<Shuzhi.Domain.Results.ResultRelease>().HasQueryFilter(x => Campaigns.Any(c => c.Id == x.CampaignId && Organizations.Any(o => o.Id == c.OrganizerId)));
         builder.Entity<Shuzhi.Domain.Results.DossierFiling>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId));
+        // The report to the upper unit: the organizer's and every unit above it (the upper unit reads and acknowledges it).
+        builder.Entity<Shuzhi.Domain.Results.UpwardReport>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId));
         builder.Entity<Shuzhi.Domain.Results.FeedbackLetter>().HasQueryFilter(x => x.WithdrawnAt == null
             && Organizations.Any(o => o.Id == x.OrganizationId || o.Id == x.OrganizerId));
         builder.Entity<Shuzhi.Domain.Results.ConsequenceRecord>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizationId || o.Id == x.OrganizerId));

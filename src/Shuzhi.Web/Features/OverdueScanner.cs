@@ -1,3 +1,4 @@
+using Shuzhi.Domain.Results;
 using Microsoft.AspNetCore.Identity;
 
 namespace Shuzhi.Web.Features;
@@ -41,7 +42,8 @@ public sealed class OverdueScanner(AppDbContext db, INotifier notifier, TimeProv
             var filed = campaign.Stage >= CampaignStage.Rectification
                 ? await db.RectPlans.Where(p => p.CampaignId == campaign.Id && p.FirstFiledOn != null).Select(p => p.OrganizationId).ToListAsync(ct)
                 : [];
-            var due = Deadlines.Overdue(campaign, today, reporters, reporters, campaign.Stage >= CampaignStage.Rectification ? reporters.Except(filed).ToList() : [], upwardReportSent: false);
+            var due = Deadlines.Overdue(campaign, today, reporters, reporters, campaign.Stage >= CampaignStage.Rectification ? reporters.Except(filed).ToList() : [],
+                upwardReportSent: await db.UpwardReports.AnyAsync(r => r.CampaignId == campaign.Id && (r.State == UpwardState.Submitted || r.State == UpwardState.Acknowledged), ct));
             var open = await db.OverdueItems.Where(o => o.CampaignId == campaign.Id && o.ResolvedOn == null).ToListAsync(ct);
             foreach (var item in open.Where(o => !due.Any(d => d.Kind == o.Kind && d.OrganizationId == o.OrganizationId)))
             {

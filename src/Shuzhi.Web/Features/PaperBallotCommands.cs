@@ -176,9 +176,17 @@ public sealed class PaperBallotCommands(AppDbContext db, MeetingCommands meeting
     public async Task<IReadOnlyList<CategoryReconciliation>> ReconcileAsync(int meetingId, CancellationToken ct)
     {
         var categories = await meetings.CategoriesAsync(meetingId, ct);
-        var ballots = await db.MeetingBallots.AsNoTracking().Where(b => b.MeetingId == meetingId).ToListAsync(ct);
+        var counts = await BallotCountsAsync(db, [meetingId], ct);
         var collected = categories.Where(c => c.PaperCollected is not null).ToDictionary(c => c.Id, c => c.PaperCollected!.Value);
-        return Reconciliation.Compute(categories.Select(c => new VoterCategoryCount(c.Id, c.Name, c.Issued)).ToList(), ballots, collected);
+        return Reconciliation.Compute(categories.Select(c => new VoterCategoryCount(c.Id, c.Name, c.Issued)).ToList(), counts, collected);
+    }
+
+    /// <summary>The meetings' ballots counted by the database by category, source and validity.</summary>
+    public static async Task<List<BallotCount>> BallotCountsAsync(AppDbContext db, IReadOnlyCollection<int> meetingIds, CancellationToken ct)
+    {
+        var rows = await db.MeetingBallots.Where(b => meetingIds.Contains(b.MeetingId)).GroupBy(b => new { b.CategoryId, b.Source, b.IsValid })
+            .Select(g => new { g.Key.CategoryId, g.Key.Source, g.Key.IsValid, Count = g.Count() }).ToListAsync(ct);
+        return rows.Select(r => new BallotCount(r.CategoryId, r.Source, r.IsValid, r.Count)).ToList();
     }
 
     public Task<string?> OrganizerPathAsync(Campaign campaign, CancellationToken ct) =>

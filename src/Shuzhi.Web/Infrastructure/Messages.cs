@@ -10,7 +10,7 @@ public static class Messages
          PublicationStrings.ResourceManager, MeetingStrings.ResourceManager, MeetingPageStrings.ResourceManager, TallyStrings.ResourceManager,
          ScoringStrings.ResourceManager, RectificationStrings.ResourceManager, InspectionStrings.ResourceManager,
          DashboardStrings.ResourceManager, ResultStrings.ResourceManager, GradingStrings.ResourceManager, RectPageStrings.ResourceManager,
-         SheetStrings.ResourceManager];
+         SheetStrings.ResourceManager, UpwardStrings.ResourceManager];
 
     public static string Get(string code, params object[] args)
     {

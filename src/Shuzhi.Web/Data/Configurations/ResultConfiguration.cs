@@ -91,3 +91,25 @@ internal sealed class DossierFilingConfiguration : IEntityTypeConfiguration<Doss
         b.Property(x => x.Note).HasMaxLength(DossierFiling.MaxNote).IsRequired();
     }
 }
+
+internal sealed class UpwardReportConfiguration : IEntityTypeConfiguration<UpwardReport>
+{
+    public void Configure(EntityTypeBuilder<UpwardReport> b)
+    {
+        b.HasOne<Domain.Campaigns.Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.CampaignId).IsUnique();
+        // The upper unit's list: the reports of the organizers below it, by year.
+        b.HasIndex(x => new { x.OrganizerId, x.Year });
+        b.Property(x => x.Conduct).HasMaxLength(UpwardReport.MaxPart).IsRequired();
+        b.Property(x => x.ProblemAnalysis).HasMaxLength(UpwardReport.MaxPart).IsRequired();
+        b.Property(x => x.NextSteps).HasMaxLength(UpwardReport.MaxPart).IsRequired();
+        b.Property(x => x.Sent!).AsJson();
+        b.Property(x => x.Sent).IsRequired(false);
+        b.Property(x => x.SubmittedBy).HasMaxLength(256);
+        b.Property(x => x.AcknowledgedBy).HasMaxLength(256);
+        b.Property(x => x.ReturnReason).HasMaxLength(UpwardReport.MaxReason);
+        b.Property(x => x.History).AsJson();
+        b.Ignore(x => x.IsEditable);
+        b.Ignore(x => x.IsSent);
+    }
+}

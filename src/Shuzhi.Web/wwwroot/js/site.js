@@ -38,17 +38,22 @@
     });
     form.setAttribute("novalidate", "novalidate");
     form.addEventListener("submit", function (e) {
+      if (e.submitter && e.submitter.formNoValidate) return; // e.g. "save draft" beside "submit"
       var ok = true;
       fields.forEach(function (el) { if (!check(el)) ok = false; });
       if (!ok) { e.preventDefault(); var first = form.querySelector(".is-invalid"); if (first) first.focus(); }
     });
   });
 
-  // Destructive actions ask first: <form data-confirm="…">.
+  // Destructive actions ask first: <form data-confirm="…">, or one button of a form: <button data-confirm="…">.
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (e) {
       if (!window.confirm(form.dataset.confirm)) e.preventDefault();
     });
+  });
+  document.addEventListener("submit", function (e) {
+    var b = e.submitter;
+    if (!e.defaultPrevented && b && b.dataset.confirm && !window.confirm(b.dataset.confirm)) e.preventDefault();
   });
 
   // Organization tree: children are fetched when a node is opened.
