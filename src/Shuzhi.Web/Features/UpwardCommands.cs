@@ -130,9 +130,8 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
                               join r in db.CampaignReporters on c.ReporterId equals r.Id
                               join o in db.Organizations.IgnoreQueryFilters() on r.OrganizationId equals o.Id
                               orderby o.Path, c.Id
-                              select new { o.Name, c.Text }).ToListAsync(ct);
-        var label = ProblemSource.Restore(ProblemSourceKind.MeetingComment, null, null, null).Label;
-        return comments.Select(c => new UpwardProblem(c.Name, c.Text, label)).ToList();
+                              select new { o.Name, c.Id, c.Text }).ToListAsync(ct);
+        return comments.Select(c => new UpwardProblem(c.Name, c.Text, ProblemSource.FromComment(c.Id).Label)).ToList();
     }
 
     // ---------------------------------------------------------------- writing, sending, acknowledging

@@ -216,6 +216,9 @@ public abstract class RouteMatrixTests<TFactory>(TFactory f) where TFactory : Sh
         new("PAGE /Results/Bulletin", G(o => "/Results/Bulletin/0"), "404 404 404 404 404 404 302"),
         new("PAGE /Results/Dossier", G(o => $"/Results/Dossier/{o.Campaign}"), "200 403/404 403 403 403 403 302"),
         new("PAGE /Results/Consequences", G(o => $"/Results/Consequences/{o.Campaign}"), "200 403/404 403 403 403 403 302"),
+        // The report to the upper unit: read at and above the organizer (the county's staff and viewer are its upper unit).
+        new("PAGE /Campaigns/Upward", G(o => $"/Campaigns/Upward/{o.Campaign}"), "200 200/404 200/404 403 403 403 302"),
+        new("PAGE /Upward/Index", G(o => "/Upward"), "200 200 200 403 403 403 302"),
         new("PAGE /Rectification/Index", G(o => $"/Rectification?campaignId={o.Campaign}"), "200 200/404 200/404 404 200/404 200/404 302"),
         new("PAGE /Rectification/Plan", G(o => $"/Rectification/Plan/{o.Reporter}"), "200 200/404 200/404 200/404 200/404 200/404 302"),
         new("PAGE /Rectification/Bulletin", G(o => $"/Rectification/Bulletin/{o.Campaign}"), "200 403/404 403 403 403 403 302"),
