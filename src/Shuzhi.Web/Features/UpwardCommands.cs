@@ -231,8 +231,11 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
     private static string Dates(UpwardFigures f) => f.MeetingEndDate is { } end && end != f.MeetingDate
         ? $"{ChineseDates.Format(f.MeetingDate)}至{ChineseDates.Format(end)}" : ChineseDates.Format(f.MeetingDate);
 
-    /// <summary>The sentences the report compiles from the figures, by part (the page shows them above the narrative).</summary>
-    public static IReadOnlyList<(string Heading, string Text)> Compiled(UpwardFigures f)
+    /// <summary>
+    /// The sentences the report compiles from the figures, in its two compiled parts (基本情况和民主评议结果; 结果运用及整改
+    /// 落实情况), each with its numbered subsections. The page shows them; the document puts them between the staff's parts.
+    /// </summary>
+    public static IReadOnlyList<(string Part, IReadOnlyList<(string Heading, string Text)> Sections)> Compiled(UpwardFigures f)
     {
         var tracks = string.Join("；", f.Tracks.Select(t => F(UpwardStrings.Up_TrackLine, t.Name, t.Mode.Name(), t.Reporters)));
         var scope = F(UpwardStrings.Up_Scope, f.Organizer, f.Year, f.ReporterCount, f.OnSiteCount, f.WrittenCount, Dates(f), tracks);
@@ -249,16 +252,15 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
         var rect = F(UpwardStrings.Up_Rectification, f.PlansRequired, f.PlansFiled, f.PlansAccepted, f.PlansLate, f.Items, f.ItemsDone, f.ItemsClosed, f.ItemsOverdue, Pct(f.CompletionRate));
         return
         [
-            (UpwardStrings.Up_PartScope, scope),
-            (UpwardStrings.Up_PartBallots, ballots),
-            (UpwardStrings.Up_PartGrades, grades),
-            (UpwardStrings.Up_PartProblems, problems),
-            (UpwardStrings.Up_PartConsequences, consequences),
-            (UpwardStrings.Up_PartRectification, rect),
+            (UpwardStrings.Up_GroupBasics, [(UpwardStrings.Up_PartScope, scope), (UpwardStrings.Up_PartBallots, ballots), (UpwardStrings.Up_PartGrades, grades)]),
+            (UpwardStrings.Up_GroupFollowUp, [(UpwardStrings.Up_PartProblems, problems), (UpwardStrings.Up_PartConsequences, consequences), (UpwardStrings.Up_PartRectification, rect)]),
         ];
     }
 
-    /// <summary>The report as a .docx (official layout): the staff's three parts around the compiled figures.</summary>
+    /// <summary>
+    /// The report as a .docx (official layout): 一、基本情况和民主评议结果 (compiled), 二、工作开展情况 (staff), 三、结果运用及
+    /// 整改落实情况 (compiled), 四、存在的问题 and 五、下一步工作打算 (staff), and the appendix named.
+    /// </summary>
     public DocxReport Document(UpwardReport report, UpwardFigures f)
     {
         var compiled = Compiled(f);
@@ -269,10 +271,15 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
             parts.Add(new OutlineSection(key, level, heading, "", SectionRole.Other, true));
             sections[key] = text;
         }
+        void Group(int n, string key)
+        {
+            var (part, subsections) = compiled[n];
+            Add(key, part, "");
+            for (var i = 0; i < subsections.Count; i++) Add($"{key}.{i}", subsections[i].Heading, subsections[i].Text, 2);
+        }
+        Group(0, "basics");
         Add("conduct", UpwardStrings.Up_DocConduct, report.Conduct);
-        for (var i = 0; i < 3; i++) Add($"c{i}", compiled[i].Heading, compiled[i].Text, 2);
-        Add("results", UpwardStrings.Up_DocResults, "");
-        for (var i = 3; i < compiled.Count; i++) Add($"c{i}", compiled[i].Heading, compiled[i].Text, 2);
+        Group(1, "followup");
         Add("problems", UpwardStrings.Up_DocProblems, report.ProblemAnalysis);
         Add("next", UpwardStrings.Up_DocNext, report.NextSteps);
         Add("annex", UpwardStrings.Up_DocAnnex, UpwardStrings.Up_DocAnnexText);
