@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using Shuzhi.Domain.Meetings;
 using Shuzhi.Web.Data.Configurations;
+using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Features;
 
@@ -143,14 +145,20 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The digest over the meeting's ballots, read as a stream of their lines (not as tracked entities).</summary>
+    /// <summary>Memory the digest's sort may hold before it writes sorted runs to temporary files (bench/RESULTS.md, tally).</summary>
+    internal static long DigestMemoryBudget { get; set; } = 64L << 20;
+
+    /// <summary>
+    /// The digest over the meeting's ballots (BallotDigest), read as a stream of their lines (not as tracked entities) and
+    /// sorted with bounded memory: past <see cref="DigestMemoryBudget"/> the lines are sorted in runs on disk and merged.
+    /// </summary>
     public async Task<string> DigestAsync(int meetingId, CancellationToken ct)
     {
-        var lines = new List<string>();
+        using var lines = new ExternalSort(BallotDigest.LineOrder, DigestMemoryBudget);
         await foreach (var b in db.MeetingBallots.Where(b => b.MeetingId == meetingId).Select(b => new { b.CategoryId, b.IsValid, b.Marks })
                            .AsAsyncEnumerable().WithCancellation(ct))
-            lines.Add(BallotDigest.Line(b.CategoryId, b.IsValid, b.Marks));
-        return BallotDigest.FromLines(lines);
+            lines.Add(Encoding.UTF8.GetBytes(BallotDigest.Line(b.CategoryId, b.IsValid, b.Marks)));
+        return BallotDigest.FromSortedLines(lines.Sorted());
     }
 
     /// <summary>Ballots received per category against those issued; turnout only, shown while voting runs.</summary>
