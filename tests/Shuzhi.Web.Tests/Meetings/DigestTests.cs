@@ -51,7 +51,7 @@ public abstract class DigestTests<TFactory>(TFactory f) where TFactory : ShuzhiF
         }
         Assert.Equal(expected, inMemory);
         Assert.Equal(expected, onDisk);
-        var stored = await f.WithDbAsync(db => db.Meetings.Where(m => m.Id == a.MeetingId).Select(m => m.Digest).SingleAsync());
+        var stored = await f.WithDbAsync((db, _) => db.Meetings.Where(m => m.Id == a.MeetingId).Select(m => m.Digest).SingleAsync());
         Assert.Equal(expected, stored);
     }
 }
