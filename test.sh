@@ -25,6 +25,8 @@ fi
 
 results=TestResults
 rm -rf "$results"
+# Every E2E server writes its complete log here; the E2E suite ends by checking them for secrets (LogSecretsTests).
+export SHUZHI_E2E_LOGS="${SHUZHI_E2E_LOGS:-$PWD/$results/e2e-logs}"
 dotnet test Shuzhi.slnx --logger "trx" --results-directory "$results" "$@"
 status=$?
 

@@ -25,6 +25,9 @@ public sealed class ShuzhiServer : WebApplicationFactory<Program>, IAsyncLifetim
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("shuzhi-e2e-").FullName;
 
+    /// <summary>This server's complete log, in the run's log directory (E2ELogs; checked by LogSecretsTests).</summary>
+    private readonly FileLog _log = E2ELogs.NewServerLog();
+
     public ShuzhiServer()
     {
         // HTTPS rather than UseKestrel(0)'s plain http: outside Development the antiforgery cookie
@@ -49,10 +52,13 @@ public sealed class ShuzhiServer : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("SHUZHI_ADMIN_PASSWORD", AdminPassword);
         // Every journey logs in from 127.0.0.1; the login limit is tested in Shuzhi.Web.Tests (RateLimitTests).
         builder.UseSetting("Security:LoginRequestsPerMinute", "100000");
+        E2ELogs.Configure(builder, _log);
     }
 
     public async Task InitializeAsync()
     {
+        E2ELogs.Secret(AdminPassword);
+        E2ELogs.Secret(StaffPassword);
         await using var scope = Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<CurrentScope>().UseUnrestricted();
@@ -69,6 +75,16 @@ public sealed class ShuzhiServer : WebApplicationFactory<Program>, IAsyncLifetim
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        // The voting key is a secret too (it keys the codes' hashes).
+        var key = Path.Combine(_dataDirectory, "voting.key");
+        if (File.Exists(key))
+        {
+            var bytes = await File.ReadAllBytesAsync(key);
+            E2ELogs.Secret(Convert.ToBase64String(bytes));
+            E2ELogs.Secret(Convert.ToHexString(bytes));
+            E2ELogs.Secret(Convert.ToHexStringLower(bytes));
+        }
+        _log.Dispose();
         // Pooled connections keep the database file open.
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }

@@ -42,6 +42,7 @@ public sealed class VotingJourneyTests(ShuzhiServer server, BrowserFixture brows
         await Expect(staff.Locator("[data-slip]")).ToHaveCountAsync(3);
         await Expect(staff.Locator("[data-slip] svg.qr")).ToHaveCountAsync(3);
         var code = (await staff.Locator("[data-code]").First.TextContentAsync())!.Trim();
+        foreach (var printed in await staff.Locator("[data-code]").AllTextContentsAsync()) E2ELogs.Code(printed);
         await Screenshots.TakeAsync(staff, "vote-01-slips.png");
 
         await ActAsync(meetingId, (cmd, c, m) => cmd.OpenVotingAsync(Staff, c, m, default));

@@ -11,9 +11,11 @@ using Shuzhi.Web.Features;
 namespace Shuzhi.Bench.Ballots;
 
 /// <summary>
-/// The system's tally (MeetingCommands.TallyAsync: loads every ballot of the meeting through EF, then Tally.Compute in memory)
-/// against one hand-written SQL aggregation over the same table: per reporter and category, the marks, the count of each
-/// grade and the mean of the grade points. The ballots are bulk-loaded into MeetingBallots in the app's JSON marks format.
+/// The system's tally (MeetingCommands.TallyAsync: the database counts the valid ballots' marks by category and distinct
+/// mark, MeetingCommands.MarkGroupsSql; Tally.Compute works on those counts) against one hand-written SQL aggregation over
+/// the same table: per reporter and category, the marks, the count of each grade and the mean of the grade points. The
+/// ballots are bulk-loaded into MeetingBallots in the app's JSON marks format. Each phase reports its peak resident memory
+/// (Linux: the process's high-water mark, reset at the start of the phase).
 /// </summary>
 public static class TallyCommand
 {
@@ -40,9 +42,10 @@ public static class TallyCommand
             await MeetingSetup.OpenAsync(app, meeting);
 
             var step = Stopwatch.StartNew();
+            PeakMemory.Reset();
             await BulkLoadAsync(provider, connection, meeting.MeetingId, categories, meeting.Reporters, count);
             Console.WriteLine($"loaded:     {count} ballots ({reporters} graded speakers each, {categoryCount} categories) into MeetingBallots in {step.ElapsedMilliseconds} ms " +
-                              (provider == Provider.Sqlite ? "(one transaction, prepared INSERT)" : "(binary COPY)"));
+                              (provider == Provider.Sqlite ? "(one transaction, prepared INSERT)" : "(binary COPY)") + $", peak {PeakMemory.Text()}");
             step.Restart();
             await using (var conn = Database.Connect(provider, connection))
             {
@@ -53,9 +56,27 @@ public static class TallyCommand
             }
             Console.WriteLine($"analyzed in {step.ElapsedMilliseconds} ms");
 
+            GC.Collect();
+            PeakMemory.Reset();
             step.Restart();
             await MeetingSetup.CloseAsync(app, meeting);
-            Console.WriteLine($"closed:     MeetingCommands.CloseVotingAsync (digest over every ballot) in {step.ElapsedMilliseconds} ms");
+            Console.WriteLine($"closed:     MeetingCommands.CloseVotingAsync (digest over every ballot) in {step.ElapsedMilliseconds} ms, peak {PeakMemory.Text()}");
+            // The digest stored at the close against the domain's in-memory digest of the same ballots (every line in one list,
+            // as the close did before 2026-12-02 15:00): only up to 200,000 ballots, where that fits.
+            var stored = await MeetingSetup.WithDbAsync(app, (db, _) => db.Meetings.Where(m => m.Id == meeting.MeetingId).Select(m => m.Digest).SingleAsync());
+            if (count <= 200_000)
+            {
+                var recomputed = await MeetingSetup.WithDbAsync(app, async (db, _) =>
+                {
+                    var lines = new List<string>();
+                    await foreach (var b in db.MeetingBallots.Where(b => b.MeetingId == meeting.MeetingId).Select(b => new { b.CategoryId, b.IsValid, b.Marks }).AsAsyncEnumerable())
+                        lines.Add(BallotDigest.Line(b.CategoryId, b.IsValid, b.Marks));
+                    return BallotDigest.FromLines(lines);
+                });
+                Console.WriteLine($"digest:     {stored} stored; BallotDigest.FromLines over every line in memory {(stored == recomputed ? "agrees" : "DISAGREES: " + recomputed)}");
+            }
+            else Console.WriteLine($"digest:     {stored} stored (not recomputed in memory above 200,000 ballots)");
+            GC.Collect();
             Console.WriteLine();
 
             var systemMs = new List<double>();
@@ -64,6 +85,7 @@ public static class TallyCommand
             List<SqlRow> rows = [];
             for (var i = 0; i < iterations; i++)
             {
+                PeakMemory.Reset();
                 step.Restart();
                 tally = await MeetingSetup.WithDbAsync(app, async (db, sp) =>
                 {
@@ -72,11 +94,11 @@ public static class TallyCommand
                     return await sp.GetRequiredService<MeetingCommands>().TallyAsync(MeetingSetup.Admin, campaign, m, default);
                 });
                 systemMs.Add(step.Elapsed.TotalMilliseconds);
-                var peak = Environment.WorkingSet;
+                var peak = PeakMemory.Text();
                 step.Restart();
                 rows = await SqlTallyAsync(provider, connection, meeting.MeetingId);
                 sqlMs.Add(step.Elapsed.TotalMilliseconds);
-                Console.WriteLine($"run {i + 1}: system tally {systemMs[^1],9:F0} ms   SQL aggregation {sqlMs[^1],9:F0} ms   ratio {systemMs[^1] / sqlMs[^1],6:F2}   (working set after the system tally {peak / 1048576} MiB)");
+                Console.WriteLine($"run {i + 1}: system tally {systemMs[^1],9:F0} ms   SQL aggregation {sqlMs[^1],9:F0} ms   ratio {systemMs[^1] / sqlMs[^1],6:F2}   (peak during the system tally {peak})");
                 GC.Collect();
             }
 
@@ -99,12 +121,34 @@ public static class TallyCommand
             Console.WriteLine();
             Console.WriteLine("SQL aggregation:");
             Console.WriteLine(Sql(provider));
+            Console.WriteLine();
+            Console.WriteLine("the system's query (MeetingCommands.MarkGroupsSql, {0} = the meeting):");
+            Console.WriteLine(MeetingCommands.MarkGroupsSql(provider == Provider.Postgres));
+            Console.WriteLine();
+            Console.WriteLine("plans (" + (provider == Provider.Sqlite ? "EXPLAIN QUERY PLAN" : "EXPLAIN") + "), SQL aggregation then the system's query:");
+            foreach (var sql in new[] { Sql(provider), MeetingCommands.MarkGroupsSql(provider == Provider.Postgres).Replace("{0}", "@m") })
+            {
+                foreach (var line in await PlanAsync(provider, connection, sql, meeting.MeetingId)) Console.WriteLine("  " + line);
+                Console.WriteLine();
+            }
             return 0;
         }
         finally
         {
             dataDirectory.Delete(recursive: true);
         }
+    }
+
+    private static async Task<List<string>> PlanAsync(Provider provider, string connection, string sql, int meetingId)
+    {
+        await using var conn = Database.Connect(provider, connection);
+        await conn.OpenAsync();
+        await using var cmd = conn.Command((provider == Provider.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + sql, ("@m", meetingId));
+        await using var r = await cmd.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await r.ReadAsync())
+            lines.Add(provider == Provider.Sqlite ? $"{r.GetValue(0)} {r.GetValue(1)} {r.GetString(3)}" : r.GetString(0));
+        return lines;
     }
 
     private sealed record SqlRow(int Reporter, int Category, long Marks, long[] Grades, double Mean);

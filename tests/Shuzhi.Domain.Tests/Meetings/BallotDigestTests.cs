@@ -55,4 +55,38 @@ public class BallotDigestTests
         Assert.False(BallotDigest.Verify(d, BallotDigest.Compute([])));
         Assert.False(BallotDigest.Verify("", d));
     }
+
+    [Fact]
+    public void The_line_order_on_utf8_bytes_is_the_ordinal_order_of_the_strings()
+    {
+        // ASCII, CJK, U+E000–U+FFFF and characters above U+FFFF (surrogate pairs), where UTF-8 byte order and UTF-16
+        // ordinal order part ways unless the comparer corrects it.
+        string[] alphabet = ["a", "b", ";", "=", "%", "1", "2", "好", "较", "\uE000", "\uFFFD", "\U0001F600", "\U00020000", "é", "\u07FF", "\u0800"];
+        var random = new Random(11);
+        var lines = Enumerable.Range(0, 2000)
+            .Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 6)).Select(_ => alphabet[random.Next(alphabet.Length)])))
+            .ToList();
+        for (var i = 0; i < lines.Count - 1; i++)
+        {
+            var expected = Math.Sign(string.CompareOrdinal(lines[i], lines[i + 1]));
+            var actual = Math.Sign(BallotDigest.LineOrder.Compare(System.Text.Encoding.UTF8.GetBytes(lines[i]), System.Text.Encoding.UTF8.GetBytes(lines[i + 1])));
+            Assert.True(expected == actual, $"{lines[i]} vs {lines[i + 1]}: ordinal {expected}, bytes {actual}");
+        }
+        // Sorting by bytes gives the strings' ordinal order, so the streamed digest equals the one of FromLines.
+        var bytes = lines.Select(System.Text.Encoding.UTF8.GetBytes).ToList();
+        bytes.Sort(BallotDigest.LineOrder);
+        Assert.Equal(lines.Order(StringComparer.Ordinal), bytes.Select(System.Text.Encoding.UTF8.GetString));
+        Assert.Equal(BallotDigest.FromLines([.. lines]), BallotDigest.FromSortedLines(bytes));
+    }
+
+    [Fact]
+    public void The_streamed_digest_equals_the_digest_of_the_ballots_and_refuses_lines_out_of_order()
+    {
+        var ballots = new[] { B(2, Mark.ForGrade(1, "较好")), B(1, Mark.ForGrade(1, "好")), B(1, Mark.ForGrade(1, "好"), Mark.ForPoints(2, 18.5m, 15, 0, 20, 15, 15)), B(12) };
+        var sorted = ballots.Select(BallotDigest.Line).Order(StringComparer.Ordinal).Select(System.Text.Encoding.UTF8.GetBytes).ToList();
+        Assert.Equal(BallotDigest.Compute(ballots), BallotDigest.FromSortedLines(sorted));
+        Assert.Equal(BallotDigest.Compute([]), BallotDigest.FromSortedLines([]));
+        sorted.Reverse();
+        Assert.Throws<ArgumentException>(() => BallotDigest.FromSortedLines(sorted));
+    }
 }
