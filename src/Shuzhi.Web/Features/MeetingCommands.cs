@@ -65,16 +65,20 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     /// The speakers of <paramref name="meeting"/>; <paramref name="ignoreFilters"/> only for the anonymous voting
     /// endpoint, which has found the meeting by a valid code's hash and reads just these reporters.
     /// </summary>
-    internal static async Task<IReadOnlyList<MeetingSpeaker>> SpeakersAsync(AppDbContext db, Meeting meeting, bool ignoreFilters, CancellationToken ct)
+    internal static Task<IReadOnlyList<MeetingSpeaker>> SpeakersAsync(AppDbContext db, Meeting meeting, bool ignoreFilters, CancellationToken ct) =>
+        SpeakersAsync(db, meeting.CampaignId, meeting.SpeakerOrder, ignoreFilters, ct);
+
+    /// <summary>The speakers <paramref name="order"/> names, of the campaign <paramref name="campaignId"/>, in that order.</summary>
+    internal static async Task<IReadOnlyList<MeetingSpeaker>> SpeakersAsync(AppDbContext db, int campaignId, IReadOnlyList<int> order, bool ignoreFilters, CancellationToken ct)
     {
-        var ids = meeting.SpeakerOrder.ToList();
+        var ids = order.ToList();
         var reporters = ignoreFilters ? db.CampaignReporters.IgnoreQueryFilters() : db.CampaignReporters;
         var tracks = ignoreFilters ? db.Tracks.IgnoreQueryFilters() : db.Tracks;
         var orgs = ignoreFilters ? db.Organizations.IgnoreQueryFilters() : db.Organizations;
         var people = ignoreFilters ? db.People.IgnoreQueryFilters() : db.People;
         var rows = await (
             from r in reporters
-            where ids.Contains(r.Id) && r.CampaignId == meeting.CampaignId
+            where ids.Contains(r.Id) && r.CampaignId == campaignId
             join t in tracks on r.TrackId equals t.Id
             join o in orgs on r.OrganizationId equals o.Id
             from p in people.Where(p => p.Id == r.PersonId).DefaultIfEmpty()
