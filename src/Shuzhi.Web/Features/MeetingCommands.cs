@@ -132,11 +132,25 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     public Task OpenVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct) =>
         ActAsync(user, campaign, meeting.OpenVoting, ct);
 
-    /// <summary>Closes the vote and stores the digest of the ballots as they stand; from then on they are immutable.</summary>
+    /// <summary>
+    /// Closes the vote and stores the digest of the ballots as they stand; from then on they are immutable. The meeting
+    /// row is locked first, in the same transaction as the digest and the close, so no cast commits in between: a cast
+    /// checks the window in its own insert (VotingService), which waits for this lock and then finds the vote closed, and
+    /// casts already writing finish before the lock is granted and so are in the digest. PostgreSQL: SELECT … FOR UPDATE;
+    /// SQLite: the transaction takes the single write lock at once.
+    /// </summary>
     public async Task CloseVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
     {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.IsPostgres)
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Meetings" WHERE "Id" = {meeting.Id} FOR UPDATE""", ct);
+        else
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Meetings" SET "State" = "State" WHERE "Id" = {meeting.Id}""", ct);
+        if (db.Entry(meeting).State != EntityState.Detached) await db.Entry(meeting).ReloadAsync(ct); // the state as locked
         var digest = await DigestAsync(meeting.Id, ct);
         await ActAsync(user, campaign, () => meeting.CloseVoting(digest), ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>One step of the organizer's own staff on the meeting, saved (and audited) at once.</summary>

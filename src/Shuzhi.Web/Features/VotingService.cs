@@ -82,25 +82,46 @@ public sealed class VotingService(AppDbContext db, VotingKey key, MeetingSpeaker
     /// take EF's type mappings, the marks EF's JSON conversion (<see cref="JsonColumn"/>); a test reads them back
     /// through EF. PostgreSQL runs the command's statements as one batch in one implicit transaction (one round trip; an
     /// error in either rolls back both); SQLite runs them in an explicit transaction.
+    /// <para>
+    /// Each row is inserted only while the window is still open, checked in the write itself: a close that commits
+    /// between the read of the meeting and this write refuses the cast here (no row, "closed"), so no ballot lands after
+    /// the digest. On PostgreSQL the check holds the meeting row FOR KEY SHARE (the lock the foreign key takes anyway),
+    /// which waits for a close holding it FOR UPDATE (MeetingCommands.CloseVotingAsync) and makes the close wait for the
+    /// casts in flight; on SQLite the close holds the single write lock while it computes the digest.
+    /// </para>
     /// </summary>
     private async Task InsertAsync(MeetingBallot? ballot, UsedVotingCode used, CancellationToken ct)
     {
         await using var tx = db.IsPostgres ? null : await db.Database.BeginTransactionAsync(ct);
+        int rows;
         if (ballot is null)
-            await db.Database.ExecuteSqlAsync($"""INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") VALUES ({used.Hash}, {used.MeetingId})""", ct);
+            rows = await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? UsedSqlPostgres : UsedSqlSqlite,
+                [used.Hash, used.MeetingId, (int)RehearsalState.Open], ct);
         else
         {
-            // A phone ballot is valid or refused (MeetingBallot.FromPhone), never stored invalid: no reason to write.
+            // A phone ballot is valid or refused (MeetingBallot.FromPhone), never stored invalid: InvalidReason stays NULL.
             if (!ballot.IsValid || ballot.InvalidReason is not null) throw new InvalidOperationException("A phone ballot is stored valid.");
-            var marks = JsonColumn.Write(ballot.Marks);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "MeetingBallots" ("Id", "MeetingId", "CategoryId", "Source", "IsValid", "InvalidReason", "Marks")
-                VALUES ({ballot.Id}, {ballot.MeetingId}, {ballot.CategoryId}, {(int)ballot.Source}, {ballot.IsValid}, NULL, {marks});
-                INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") VALUES ({used.Hash}, {used.MeetingId});
-                """, ct);
+            rows = await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? BallotSqlPostgres : BallotSqlSqlite,
+                [ballot.Id, ballot.CategoryId, (int)ballot.Source, ballot.IsValid, JsonColumn.Write(ballot.Marks), ballot.MeetingId, (int)VotingState.Open, used.Hash], ct);
         }
+        if (rows == 0) throw new DomainException(ballot is null ? "Meeting.RehearsalNotOpen" : "Meeting.VotingClosed");
+        if (rows != (ballot is null ? 1 : 2)) throw new InvalidOperationException($"A cast wrote {rows} rows.");
         if (tx is not null) await tx.CommitAsync(ct);
     }
+
+    // The statements of InsertAsync ({n}: its parameters); PostgreSQL holds the meeting row FOR KEY SHARE while inserting.
+    private static readonly string UsedSqlSqlite = UsedSql(""), UsedSqlPostgres = UsedSql(" FOR KEY SHARE");
+    private static readonly string BallotSqlSqlite = BallotSql(""), BallotSqlPostgres = BallotSql(" FOR KEY SHARE");
+
+    private static string UsedSql(string lockRow) => $$"""
+        INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") SELECT {0}, "Id" FROM "Meetings" WHERE "Id" = {1} AND "Rehearsal" = {2}{{lockRow}}
+        """;
+
+    private static string BallotSql(string lockRow) => $$"""
+        INSERT INTO "MeetingBallots" ("Id", "MeetingId", "CategoryId", "Source", "IsValid", "Marks")
+        SELECT {0}, "Id", {1}, {2}, {3}, {4} FROM "Meetings" WHERE "Id" = {5} AND "State" = {6}{{lockRow}};
+        INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") SELECT {7}, "Id" FROM "Meetings" WHERE "Id" = {5} AND "State" = {6}{{lockRow}};
+        """;
 
     /// <summary>After a failed insert: whether the code was used by the other request (the unique key refused ours).</summary>
     private Task<bool> UsedAfterFailureAsync(string hash) => UsedAsync(hash, CancellationToken.None);

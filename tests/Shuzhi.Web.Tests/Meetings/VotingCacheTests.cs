@@ -13,8 +13,8 @@ namespace Shuzhi.Web.Tests.Meetings;
 
 /// <summary>
 /// The voting endpoints keep a meeting's speakers and forms in memory (MeetingSpeakerCache) and write a cast's two rows
-/// directly: what the organizer changes applies to the very next request although the cache is warm, and the rows are
-/// the ones EF reads back.
+/// directly: what the organizer changes applies to the very next request although the cache is warm, a close that
+/// commits while a cast is under way refuses it, and the rows are the ones EF reads back.
 /// </summary>
 public abstract class VotingCacheTests<TFactory>(TFactory f) where TFactory : ShuzhiFactory
 {
@@ -125,6 +125,33 @@ public abstract class VotingCacheTests<TFactory>(TFactory f) where TFactory : Sh
         (await db.Organizations.SingleAsync(o => o.Id == organizationId)).Rename(name);
         return await db.SaveChangesAsync();
     });
+
+    [Fact]
+    public async Task A_close_that_commits_between_a_casts_read_and_its_write_refuses_the_cast()
+    {
+        var s = await VotingTestKit.MeetingAsync(f, D.B, 2096);
+        var code = (await VotingTestKit.CodesAsync(f, s.MeetingId, s.Category1, 1))[0];
+        await VotingTestKit.OpenAsync(f, s.MeetingId);
+        var client = f.NewClient();
+        await f.WithDbAsync(async (db, _) =>
+        {
+            // What CloseVotingAsync does: the meeting row locked (SQLite: the write lock), the state changed, not yet committed.
+            await using var tx = await db.Database.BeginTransactionAsync();
+            if (db.IsPostgres) await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Meetings" WHERE "Id" = {s.MeetingId} FOR UPDATE""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Meetings" SET "State" = {(int)VotingState.Closed} WHERE "Id" = {s.MeetingId}""");
+            // The cast reads the meeting as committed (open) and waits for the lock in its write.
+            var cast = VotingTestKit.CastAsync(client, VotingTestKit.Ballot(s, code));
+            await Task.Delay(1500);
+            Assert.False(cast.IsCompleted);
+            await tx.CommitAsync();
+            var res = await cast;
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, res.StatusCode);
+            Assert.Equal(Messages.Get("Meeting.VotingClosed"), await MessageAsync(res));
+            return 0;
+        });
+        Assert.Equal(0, await VotingTestKit.BallotsAsync(f, s.MeetingId));
+        Assert.Equal(0, await VotingTestKit.UsedAsync(f, s.MeetingId));
+    }
 
     [Fact]
     public async Task A_cast_stores_the_rows_EF_reads_back()
