@@ -86,13 +86,22 @@ public static class MeetingSetup
         return meeting;
     }
 
-    /// <summary>MeetingCommands.GenerateCodesAsync for the first category: the plain codes, the only time they exist.</summary>
-    public static Task<IReadOnlyList<string>> CodesAsync(InProcessApp app, BenchMeeting meeting, int count) => WithDbAsync(app, async (db, sp) =>
+    /// <summary>
+    /// MeetingCommands.GenerateCodesAsync for the first category: the plain codes, the only time they exist. One call makes
+    /// at most 10,000 (VotingCodes.Generate), so a larger count is generated in several calls.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CodesAsync(InProcessApp app, BenchMeeting meeting, int count)
     {
-        var campaign = await db.Campaigns.SingleAsync(c => c.Id == meeting.CampaignId);
-        var m = await db.Meetings.SingleAsync(x => x.Id == meeting.MeetingId);
-        return await sp.GetRequiredService<MeetingCommands>().GenerateCodesAsync(Admin, campaign, m, meeting.Categories[0], count, CodeKind.Real, default);
-    });
+        var codes = new List<string>(count);
+        for (var left = count; left > 0; left -= 10_000)
+            codes.AddRange(await WithDbAsync(app, async (db, sp) =>
+            {
+                var campaign = await db.Campaigns.SingleAsync(c => c.Id == meeting.CampaignId);
+                var m = await db.Meetings.SingleAsync(x => x.Id == meeting.MeetingId);
+                return await sp.GetRequiredService<MeetingCommands>().GenerateCodesAsync(Admin, campaign, m, meeting.Categories[0], Math.Min(left, 10_000), CodeKind.Real, default);
+            }));
+        return codes;
+    }
 
     public static Task OpenAsync(InProcessApp app, BenchMeeting meeting) => WithDbAsync(app, async (db, sp) =>
     {

@@ -24,6 +24,42 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         _audit = new AuditWriter(this, actor, clock);
         _actor = actor;
         _clock = clock;
+        // The voting endpoints keep a meeting's speakers in memory (Features/MeetingSpeakerCache): note any change to them.
+        ChangeTracker.Tracked += (_, e) => NoteSpeakerChange(e.Entry.Entity, e.Entry.State);
+        ChangeTracker.StateChanged += (_, e) => NoteSpeakerChange(e.Entry.Entity, e.NewState);
+    }
+
+    private bool _speakersChanged;
+
+    private void NoteSpeakerChange(object entity, EntityState state)
+    {
+        if (state is EntityState.Added or EntityState.Modified or EntityState.Deleted && entity is Track or CampaignReporter or Organization or Person)
+            _speakersChanged = true;
+    }
+
+    /// <summary>Retires the cached speakers once a change to them is committed: after the save, or after the caller's transaction.</summary>
+    private void SpeakersCommitted()
+    {
+        if (!_speakersChanged) return;
+        _speakersChanged = false;
+        Features.MeetingSpeakerCache.Invalidate();
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SpeakerCommitInterceptor.Instance);
+
+    private sealed class SpeakerCommitInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        public static readonly SpeakerCommitInterceptor Instance = new();
+
+        public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+            (eventData.Context as AppDbContext)?.SpeakersCommitted();
+
+        public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            (eventData.Context as AppDbContext)?.SpeakersCommitted();
+            return Task.CompletedTask;
+        }
     }
 
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -227,7 +263,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     {
         // A reopened decision withdraws its release, wherever it is reopened (Features/ResultCommands).
         await Features.ResultCommands.WithdrawOnReopenAsync(this, _actor.Name, _clock.GetUtcNow(), cancellationToken);
-        return await _audit.SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var written = await _audit.SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Committed unless the caller holds a transaction (then the interceptor above acts on its commit).
+        if (Database.CurrentTransaction is null) SpeakersCommitted();
+        return written;
     }
 
     internal Task<int> BaseSaveChangesAsync(bool acceptAll, CancellationToken ct) => base.SaveChangesAsync(acceptAll, ct);

@@ -68,16 +68,20 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     /// The speakers of <paramref name="meeting"/>; <paramref name="ignoreFilters"/> only for the anonymous voting
     /// endpoint, which has found the meeting by a valid code's hash and reads just these reporters.
     /// </summary>
-    internal static async Task<IReadOnlyList<MeetingSpeaker>> SpeakersAsync(AppDbContext db, Meeting meeting, bool ignoreFilters, CancellationToken ct)
+    internal static Task<IReadOnlyList<MeetingSpeaker>> SpeakersAsync(AppDbContext db, Meeting meeting, bool ignoreFilters, CancellationToken ct) =>
+        SpeakersAsync(db, meeting.CampaignId, meeting.SpeakerOrder, ignoreFilters, ct);
+
+    /// <summary>The speakers <paramref name="order"/> names, of the campaign <paramref name="campaignId"/>, in that order.</summary>
+    internal static async Task<IReadOnlyList<MeetingSpeaker>> SpeakersAsync(AppDbContext db, int campaignId, IReadOnlyList<int> order, bool ignoreFilters, CancellationToken ct)
     {
-        var ids = meeting.SpeakerOrder.ToList();
+        var ids = order.ToList();
         var reporters = ignoreFilters ? db.CampaignReporters.IgnoreQueryFilters() : db.CampaignReporters;
         var tracks = ignoreFilters ? db.Tracks.IgnoreQueryFilters() : db.Tracks;
         var orgs = ignoreFilters ? db.Organizations.IgnoreQueryFilters() : db.Organizations;
         var people = ignoreFilters ? db.People.IgnoreQueryFilters() : db.People;
         var rows = await (
             from r in reporters
-            where ids.Contains(r.Id) && r.CampaignId == meeting.CampaignId
+            where ids.Contains(r.Id) && r.CampaignId == campaignId
             join t in tracks on r.TrackId equals t.Id
             join o in orgs on r.OrganizationId equals o.Id
             from p in people.Where(p => p.Id == r.PersonId).DefaultIfEmpty()
@@ -131,11 +135,25 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     public Task OpenVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct) =>
         ActAsync(user, campaign, meeting.OpenVoting, ct);
 
-    /// <summary>Closes the vote and stores the digest of the ballots as they stand; from then on they are immutable.</summary>
+    /// <summary>
+    /// Closes the vote and stores the digest of the ballots as they stand; from then on they are immutable. The meeting
+    /// row is locked first, in the same transaction as the digest and the close, so no cast commits in between: a cast
+    /// checks the window in its own insert (VotingService), which waits for this lock and then finds the vote closed, and
+    /// casts already writing finish before the lock is granted and so are in the digest. PostgreSQL: SELECT … FOR UPDATE;
+    /// SQLite: the transaction takes the single write lock at once.
+    /// </summary>
     public async Task CloseVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
     {
+        if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.IsPostgres)
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Meetings" WHERE "Id" = {meeting.Id} FOR UPDATE""", ct);
+        else
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Meetings" SET "State" = "State" WHERE "Id" = {meeting.Id}""", ct);
+        if (db.Entry(meeting).State != EntityState.Detached) await db.Entry(meeting).ReloadAsync(ct); // the state as locked
         var digest = await DigestAsync(meeting.Id, ct);
         await ActAsync(user, campaign, () => meeting.CloseVoting(digest), ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>One step of the organizer's own staff on the meeting, saved (and audited) at once.</summary>

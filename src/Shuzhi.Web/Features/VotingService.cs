@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Shuzhi.Domain.Meetings;
+using Shuzhi.Web.Data.Configurations;
 
 namespace Shuzhi.Web.Features;
 
@@ -15,16 +17,24 @@ public sealed class CodeUsedException() : Exception("voting code already used");
 /// the used code goes into a table of its own under a unique key, in the same transaction, so a second ballot from the
 /// same code fails in the database, also when both arrive at once. Codes are never logged or audited.
 /// </summary>
-public sealed class VotingService(AppDbContext db, VotingKey key)
+public sealed class VotingService(AppDbContext db, VotingKey key, MeetingSpeakerCache speakers, SqliteWriteGate writeGate)
 {
+    /// <summary>
+    /// The code and its meeting in one query, read on every request: the meeting's state, rehearsal, rules and speaker
+    /// order are never taken from a cache, so a closed vote refuses the very next cast.
+    /// </summary>
     private async Task<(VotingCode Code, Meeting Meeting)> FindAsync(string? typed, CancellationToken ct)
     {
         var normalized = VotingCodes.Normalize(typed); // throws Meeting.CodeLength / CodeInvalidCharacter …
         var hash = key.Hash(normalized);
-        var code = await db.VotingCodes.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(c => c.Hash == hash, ct)
+        var found = await (
+                from c in db.VotingCodes.IgnoreQueryFilters().AsNoTracking()
+                where c.Hash == hash
+                join m in db.Meetings.IgnoreQueryFilters().AsNoTracking() on c.MeetingId equals m.Id
+                select new { Code = c, Meeting = m })
+            .FirstOrDefaultAsync(ct) // the hash is unique
             ?? throw new DomainException("Meeting.CodeUnknown");
-        var meeting = await db.Meetings.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == code.MeetingId, ct);
-        return (code, meeting);
+        return (found.Code, found.Meeting);
     }
 
     private Task<bool> UsedAsync(string hash, CancellationToken ct) => db.UsedVotingCodes.IgnoreQueryFilters().AnyAsync(u => u.Hash == hash, ct);
@@ -36,7 +46,8 @@ public sealed class VotingService(AppDbContext db, VotingKey key)
         meeting.EnsureOpen(code.Kind);
         if (await UsedAsync(code.Hash, ct)) throw new CodeUsedException();
         var category = await db.VoterCategories.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == code.CategoryId).Select(c => c.Name).SingleAsync(ct);
-        return new BallotSheet(meeting.Id, meeting.Title, category, code.Kind, await MeetingCommands.SpeakersAsync(db, meeting, ignoreFilters: true, ct), meeting.Rules);
+        var entry = await speakers.GetAsync(db, meeting.Id, meeting.CampaignId, meeting.SpeakerOrder, ct);
+        return new BallotSheet(meeting.Id, meeting.Title, category, code.Kind, entry.Speakers, meeting.Rules);
     }
 
     /// <summary>
@@ -46,28 +57,72 @@ public sealed class VotingService(AppDbContext db, VotingKey key)
     /// </summary>
     public async Task CastAsync(string? typed, IReadOnlyList<Mark> marks, CancellationToken ct)
     {
+        // One connection for the whole cast (EF would otherwise open and reset a pooled one for each command).
+        await db.Database.OpenConnectionAsync(ct);
         var (code, meeting) = await FindAsync(typed, ct);
         meeting.EnsureOpen(code.Kind);
         // No read of the used codes first: the insert below is the check (its unique key), also under concurrency.
-        var speakers = await MeetingCommands.SpeakersAsync(db, meeting, ignoreFilters: true, ct);
-        var ballot = MeetingBallot.FromPhone(meeting.Id, code.CategoryId, speakers.Select(s => s.ReporterForm).ToList(), marks, meeting.Rules);
-        if (code.Kind == CodeKind.Real) db.MeetingBallots.Add(ballot);
-        db.UsedVotingCodes.Add(UsedVotingCode.Of(code));
+        var entry = await speakers.GetAsync(db, meeting.Id, meeting.CampaignId, meeting.SpeakerOrder, ct);
+        var ballot = MeetingBallot.FromPhone(meeting.Id, code.CategoryId, entry.Forms, marks, meeting.Rules);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writeGate.WriteAsync(db, c => InsertAsync(code.Kind == CodeKind.Real ? ballot : null, UsedVotingCode.Of(code), c), ct);
         }
-        catch (DbUpdateException)
+        catch (DbException e) when (!DatabaseUnavailableHandler.IsUnavailable(e))
         {
             if (await UsedAfterFailureAsync(code.Hash)) throw new CodeUsedException();
             throw;
         }
     }
 
-    /// <summary>After a failed insert: whether the code was used by the other request (the unique key refused ours).</summary>
-    private async Task<bool> UsedAfterFailureAsync(string hash)
+    /// <summary>
+    /// The ballot (none for a rehearsal code) and the used code, both or neither: two INSERTs in one command, written
+    /// directly rather than through SaveChanges, whose change tracking and audit scan a cast does not need (ballots and
+    /// codes are kept out of the row audit, AuditWriter.IsAudited). The values are the ones EF writes: the parameters
+    /// take EF's type mappings, the marks EF's JSON conversion (<see cref="JsonColumn"/>); a test reads them back
+    /// through EF. PostgreSQL runs the command's statements as one batch in one implicit transaction (one round trip; an
+    /// error in either rolls back both); SQLite runs them in an explicit transaction.
+    /// <para>
+    /// Each row is inserted only while the window is still open, checked in the write itself: a close that commits
+    /// between the read of the meeting and this write refuses the cast here (no row, "closed"), so no ballot lands after
+    /// the digest. On PostgreSQL the check holds the meeting row FOR KEY SHARE (the lock the foreign key takes anyway),
+    /// which waits for a close holding it FOR UPDATE (MeetingCommands.CloseVotingAsync) and makes the close wait for the
+    /// casts in flight; on SQLite the close holds the single write lock while it computes the digest.
+    /// </para>
+    /// </summary>
+    private async Task InsertAsync(MeetingBallot? ballot, UsedVotingCode used, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        return await UsedAsync(hash, CancellationToken.None);
+        await using var tx = db.IsPostgres ? null : await db.Database.BeginTransactionAsync(ct);
+        int rows;
+        if (ballot is null)
+            rows = await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? UsedSqlPostgres : UsedSqlSqlite,
+                [used.Hash, used.MeetingId, (int)RehearsalState.Open], ct);
+        else
+        {
+            // A phone ballot is valid or refused (MeetingBallot.FromPhone), never stored invalid: InvalidReason stays NULL.
+            if (!ballot.IsValid || ballot.InvalidReason is not null) throw new InvalidOperationException("A phone ballot is stored valid.");
+            rows = await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? BallotSqlPostgres : BallotSqlSqlite,
+                [ballot.Id, ballot.CategoryId, (int)ballot.Source, ballot.IsValid, JsonColumn.Write(ballot.Marks), ballot.MeetingId, (int)VotingState.Open, used.Hash], ct);
+        }
+        if (rows == 0) throw new DomainException(ballot is null ? "Meeting.RehearsalNotOpen" : "Meeting.VotingClosed");
+        if (rows != (ballot is null ? 1 : 2)) throw new InvalidOperationException($"A cast wrote {rows} rows.");
+        if (tx is not null) await tx.CommitAsync(ct);
     }
+
+    // The statements of InsertAsync ({n}: its parameters); PostgreSQL holds the meeting row FOR KEY SHARE while inserting.
+    private static readonly string UsedSqlSqlite = UsedSql(""), UsedSqlPostgres = UsedSql(" FOR KEY SHARE");
+    private static readonly string BallotSqlSqlite = BallotSql(""), BallotSqlPostgres = BallotSql(" FOR KEY SHARE");
+
+    private static string UsedSql(string lockRow) => $$"""
+        INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") SELECT {0}, "Id" FROM "Meetings" WHERE "Id" = {1} AND "Rehearsal" = {2}{{lockRow}}
+        """;
+
+    private static string BallotSql(string lockRow) => $$"""
+        INSERT INTO "MeetingBallots" ("Id", "MeetingId", "CategoryId", "Source", "IsValid", "Marks")
+        SELECT {0}, "Id", {1}, {2}, {3}, {4} FROM "Meetings" WHERE "Id" = {5} AND "State" = {6}{{lockRow}};
+        INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") SELECT {7}, "Id" FROM "Meetings" WHERE "Id" = {5} AND "State" = {6}{{lockRow}};
+        """;
+
+    /// <summary>After a failed insert: whether the code was used by the other request (the unique key refused ours).</summary>
+    private Task<bool> UsedAfterFailureAsync(string hash) => UsedAsync(hash, CancellationToken.None);
 }
