@@ -1,3 +1,4 @@
+using Shuzhi.Domain.Rectification;
 using Shuzhi.Domain.Scoring;
 
 namespace Shuzhi.Web.Features;
@@ -14,7 +15,17 @@ public sealed record Chart(string Id, string Title, string Type, string LabelHea
     public int Total => Series.Sum(s => s.Values.Sum());
 }
 
-public sealed record Series(string Name, IReadOnlyList<int> Values);
+/// <summary>
+/// One series of a chart. <paramref name="Hundredths"/>: the values are rates in hundredths of a percent (6667 = 66.67 %),
+/// shown, drawn and exported as the percentage with two decimals.
+/// </summary>
+public sealed record Series(string Name, IReadOnlyList<int> Values, bool Hundredths = false)
+{
+    /// <summary>The value as the table and the .xlsx give it: the count, or the percentage (66.67).</summary>
+    public object Cell(int i) => Hundredths ? Values[i] / 100m : Values[i];
+
+    public string Text(int i) => Hundredths ? (Values[i] / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : Values[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A reporter's decided grade as stored in a locked deliberation (expanded from its JSON by the database).</summary>
 public sealed class DecidedGradeRow
@@ -40,9 +51,9 @@ public sealed class DecidedOpinionRow
 /// The figures of the dashboard (issue 8), each computed by GROUP BY in the database over the account's subtree:
 /// every set read here carries its scope filter (AppDbContext), and the raw JSON expansion of the deliberations is
 /// joined to the filtered deliberations and reporter rows, so it adds nothing the account could not see.
-/// Rectification figures are not here yet: the rectification records are another part's (a section slot is left on the page).
+/// Rectification figures count the items of accepted plans (as the bulletin does) as of today.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db)
+public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
 {
     public const int YearsShown = 5;
 
@@ -212,6 +223,77 @@ public sealed class DashboardQueries(AppDbContext db)
             ]);
     }
 
+    /// <summary>Items of accepted plans counted by the reporter organization's kind, the item's state and whether its deadline has passed.</summary>
+    public sealed record RectCount(OrganizationKind Kind, ItemState State, bool PastDeadline, int Count)
+    {
+        public bool IsDone => State is ItemState.Done or ItemState.Closed;
+        /// <summary>逾期 as PlanItem.IsOverdue decides it: past the deadline (the deadline day is in time) and not done.</summary>
+        public bool IsOverdue => PastDeadline && !IsDone;
+    }
+
+    /// <summary>
+    /// 整改完成率、逾期率 (issue 8): the items of the accepted plans of the year's campaigns, counted by the database by the
+    /// reporter organization's kind, the item state and deadline passed (as of today), and the plans by state with those
+    /// never filed past their deadline. The kind and unit filters apply to the reporter organization, the track to its track.
+    /// </summary>
+    public async Task<IReadOnlyList<Chart>> RectificationAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var plans = from p in db.RectPlans
+                    join c in db.Campaigns on p.CampaignId equals c.Id
+                    join o in db.Organizations on p.OrganizationId equals o.Id
+                    where c.Year == f.Year
+                    select new { p, o.Kind, o.UnitType };
+        if (f.Kind is { } k) plans = plans.Where(x => x.Kind == k);
+        if (f.UnitType is { } u) plans = plans.Where(x => x.UnitType == u);
+        if (!string.IsNullOrEmpty(f.Track))
+            plans = plans.Where(x => db.CampaignReporters.Any(r => r.Id == x.p.ReporterId && db.Tracks.Any(t => t.Id == r.TrackId && t.Name == f.Track)));
+
+        var items = await (from x in plans
+                           join i in db.RectPlanItems on x.p.Id equals i.PlanId
+                           where x.p.State == PlanState.Accepted
+                           group i by new { x.Kind, i.State, Past = i.Deadline < today } into g
+                           select new { g.Key.Kind, g.Key.State, g.Key.Past, Count = g.Count() }).ToListAsync(ct);
+        var counts = items.Select(x => new RectCount(x.Kind, x.State, x.Past, x.Count)).ToList();
+        var planCounts = await plans
+            .GroupBy(x => new { x.p.State, Unfiled = x.p.FirstFiledOn == null && x.p.Deadline < today })
+            .Select(g => new { g.Key.State, g.Key.Unfiled, Count = g.Count() }).ToListAsync(ct);
+        return RectificationCharts(counts, planCounts.Select(x => (x.State, x.Unfiled, x.Count)).ToList());
+    }
+
+    public static IReadOnlyList<Chart> RectificationCharts(IReadOnlyList<RectCount> counts, IReadOnlyList<(PlanState State, bool Unfiled, int Count)> plans)
+    {
+        var kinds = counts.Select(c => c.Kind).Distinct().Order().ToList();
+        int Sum(IEnumerable<RectCount> rows, Func<RectCount, bool> which) => rows.Where(which).Sum(r => r.Count);
+        IReadOnlyList<int> Per(Func<RectCount, bool> which) => kinds.Select(k => Sum(counts.Where(c => c.Kind == k), which)).ToList();
+        // Rates as the bulletin gives them (Bulletin.Compute): done / items, overdue / items, half away from zero to 0.01 %.
+        static int Rate(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(part * 10000m / whole, MidpointRounding.AwayFromZero);
+        var groups = new List<(string Label, IEnumerable<RectCount> Rows)> { (DashboardStrings.Dash_RectTotal, counts) };
+        groups.AddRange(kinds.Select(k => (k.Name(), counts.Where(c => c.Kind == k))));
+        var states = Enum.GetValues<PlanState>();
+        return
+        [
+            new Chart("rect-items", DashboardStrings.Dash_RectItems, "stack", DashboardStrings.Dash_Kind, kinds.Select(k => k.Name()).ToList(),
+            [
+                new Series(DashboardStrings.Dash_RectDone, Per(c => c.IsDone)),
+                new Series(DashboardStrings.Dash_RectInProgress, Per(c => !c.IsDone && !c.IsOverdue)),
+                new Series(DashboardStrings.Dash_RectOverdue, Per(c => c.IsOverdue)),
+            ]),
+            new Chart("rect-rates", DashboardStrings.Dash_RectRates, "bar", DashboardStrings.Dash_Kind, counts.Count == 0 ? [] : groups.Select(g => g.Label).ToList(),
+            [
+                new Series(DashboardStrings.Dash_RectItemCount, counts.Count == 0 ? [] : groups.Select(g => Sum(g.Rows, _ => true)).ToList()),
+                new Series(DashboardStrings.Dash_RectDoneRate, counts.Count == 0 ? [] : groups.Select(g => Rate(Sum(g.Rows, c => c.IsDone), Sum(g.Rows, _ => true))).ToList(), true),
+                new Series(DashboardStrings.Dash_RectOverdueRate, counts.Count == 0 ? [] : groups.Select(g => Rate(Sum(g.Rows, c => c.IsOverdue), Sum(g.Rows, _ => true))).ToList(), true),
+            ], DashboardStrings.Dash_RectRatesNote),
+            new Chart("rect-plans", DashboardStrings.Dash_RectPlans, "bar", DashboardStrings.Dash_RectPlanState,
+                states.Select(s => Pages.Rectification.RectUi.PlanStateName(s)).ToList(),
+            [
+                new Series(DashboardStrings.Dash_RectPlanCount, states.Select(s => plans.Where(p => p.State == s).Sum(p => p.Count)).ToList()),
+                new Series(DashboardStrings.Dash_RectPlanUnfiled, states.Select(s => plans.Where(p => p.State == s && p.Unfiled).Sum(p => p.Count)).ToList()),
+            ]),
+        ];
+    }
+
     /// <summary>Every chart of the dashboard, in page order.</summary>
     public async Task<IReadOnlyList<Chart>> AllAsync(DashboardFilter f, CancellationToken ct)
     {
@@ -219,6 +301,7 @@ public sealed class DashboardQueries(AppDbContext db)
         charts.AddRange(GradeCharts(f, await GradeCountsAsync(f, ct)));
         charts.AddRange(await TurnoutAsync(f, ct));
         charts.Add(await CoverageAsync(f, ct));
+        charts.AddRange(await RectificationAsync(f, ct));
         return charts;
     }
 
