@@ -27,14 +27,6 @@ public sealed record Series(string Name, IReadOnlyList<int> Values, bool Hundred
     public string Text(int i) => Hundredths ? (Values[i] / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : Values[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>A reporter's decided grade as stored in a locked deliberation (expanded from its JSON by the database).</summary>
-public sealed class DecidedGradeRow
-{
-    public int CampaignId { get; set; }
-    public int ReporterId { get; set; }
-    public int Grade { get; set; }
-}
-
 /// <summary>A decided grade with its opinion, for the history pages.</summary>
 public sealed class DecidedOpinionRow
 {
@@ -57,18 +49,35 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
 {
     public const int YearsShown = 5;
 
-    // Locked deliberations' grades of the campaigns of some years, one row per decided reporter. The JSON is expanded by the
-    // database (json_each / jsonb_array_elements); the year range limits the deliberations read before the expansion.
-    private IQueryable<DecidedGradeRow> Decided(int firstYear, int lastYear) => db.IsPostgres
-        ? db.Database.SqlQuery<DecidedGradeRow>($"""
-            SELECT d."CampaignId", (g->>'ReporterId')::int AS "ReporterId", (g->>'Final')::int AS "Grade"
-            FROM "Deliberations" AS d CROSS JOIN LATERAL jsonb_array_elements(d."Grades"::jsonb) AS g
-            WHERE d."State" = 2 AND d."CampaignId" IN (SELECT c."Id" FROM "Campaigns" AS c WHERE c."Year" >= {firstYear} AND c."Year" <= {lastYear})
+    /// <summary>A locked deliberation's decided grade with the campaign's year, the reporter organization and the track's name.</summary>
+    public sealed class DecidedGradeDetailRow
+    {
+        public int CampaignId { get; set; }
+        public int Year { get; set; }
+        public int OrganizationId { get; set; }
+        public string Track { get; set; } = "";
+        public int Grade { get; set; }
+    }
+
+    // As Decided, with the reporter row (of the same campaign), its track and the campaign's year joined in the database.
+    private IQueryable<DecidedGradeDetailRow> DecidedDetail(int firstYear, int lastYear) => db.IsPostgres
+        ? db.Database.SqlQuery<DecidedGradeDetailRow>($"""
+            SELECT d."CampaignId", c."Year", r."OrganizationId", t."Name" AS "Track", (g->>'Final')::int AS "Grade"
+            FROM "Deliberations" AS d
+            JOIN "Campaigns" AS c ON c."Id" = d."CampaignId"
+            CROSS JOIN LATERAL jsonb_array_elements(d."Grades"::jsonb) AS g
+            JOIN "CampaignReporters" AS r ON r."Id" = (g->>'ReporterId')::int AND r."CampaignId" = d."CampaignId"
+            JOIN "Tracks" AS t ON t."Id" = r."TrackId"
+            WHERE d."State" = 2 AND c."Year" >= {firstYear} AND c."Year" <= {lastYear}
             """)
-        : db.Database.SqlQuery<DecidedGradeRow>($"""
-            SELECT d."CampaignId", CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AS "ReporterId", CAST(json_extract(g.value, '$.Final') AS INTEGER) AS "Grade"
-            FROM "Deliberations" AS d, json_each(d."Grades") AS g
-            WHERE d."State" = 2 AND d."CampaignId" IN (SELECT c."Id" FROM "Campaigns" AS c WHERE c."Year" >= {firstYear} AND c."Year" <= {lastYear})
+        : db.Database.SqlQuery<DecidedGradeDetailRow>($"""
+            SELECT d."CampaignId", c."Year", r."OrganizationId", t."Name" AS "Track", CAST(json_extract(g.value, '$.Final') AS INTEGER) AS "Grade"
+            FROM "Deliberations" AS d
+            JOIN "Campaigns" AS c ON c."Id" = d."CampaignId"
+            JOIN json_each(d."Grades") AS g
+            JOIN "CampaignReporters" AS r ON r."Id" = CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AND r."CampaignId" = d."CampaignId"
+            JOIN "Tracks" AS t ON t."Id" = r."TrackId"
+            WHERE d."State" = 2 AND c."Year" >= {firstYear} AND c."Year" <= {lastYear}
             """);
 
     /// <summary>Campaigns of the year by stage; the kind filters apply to the organizer.</summary>
@@ -101,14 +110,13 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<GradeCount>> GradeCountsAsync(DashboardFilter f, CancellationToken ct)
     {
         var first = f.Year - YearsShown + 1;
-        var q = from g in Decided(first, f.Year)
+        // The raw part gives year, reporter organization and track name; the scope is the deliberation's (its organizer in the
+        // subtree, its filter) and the reporter organization's (its filter), so the reporter row, campaign and track filters (each a
+        // nest of EXISTS per decided grade) are not needed: those rows belong to the deliberation's own campaign.
+        var q = from g in DecidedDetail(first, f.Year)
                 join d in db.Deliberations on g.CampaignId equals d.CampaignId
-                join r in db.CampaignReporters on g.ReporterId equals r.Id
-                join c in db.Campaigns on r.CampaignId equals c.Id
-                join o in db.Organizations on r.OrganizationId equals o.Id
-                join t in db.Tracks on r.TrackId equals t.Id
-                where r.CampaignId == g.CampaignId
-                select new { c.Year, o.Kind, o.UnitType, Track = t.Name, g.Grade };
+                join o in db.Organizations on g.OrganizationId equals o.Id
+                select new { g.Year, o.Kind, o.UnitType, g.Track, g.Grade };
         if (f.Kind is { } k) q = q.Where(x => x.Kind == k);
         if (f.UnitType is { } u) q = q.Where(x => x.UnitType == u);
         if (!string.IsNullOrEmpty(f.Track)) q = q.Where(x => x.Track == f.Track);
@@ -189,31 +197,42 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     {
         var kind = f.Kind;
         var unit = f.UnitType;
-        var rows = await db.Campaigns.Where(c => c.Year == f.Year)
+        var campaigns = db.Campaigns.Where(c => c.Year == f.Year);
+        // The units of each campaign as one set (a UNION of the organizer's active children, found by ParentId, and the campaign's
+        // reporters), each marked covered or not, then counted per campaign. Not a count over the whole subtree per campaign: at a
+        // province's scale that read every organization once for each of ~1,200 campaigns (bench/RESULTS.md, dashboard run).
+        var children = from c in campaigns
+                       join o in db.Organizations on (int?)c.OrganizerId equals o.ParentId
+                       where o.IsActive && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
+                       select new { CampaignId = c.Id, c.OrganizerId, c.Year, c.TermStartYear, c.TermLength, OrgId = o.Id };
+        var reported = from c in campaigns
+                       join r in db.CampaignReporters on c.Id equals r.CampaignId
+                       join o in db.Organizations on r.OrganizationId equals o.Id
+                       where (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
+                       select new { CampaignId = c.Id, c.OrganizerId, c.Year, c.TermStartYear, c.TermLength, OrgId = o.Id };
+        var counts = await children.Union(reported)
+            .Select(u => new
+            {
+                u.CampaignId,
+                Covered = db.CampaignReporters.Any(r => r.OrganizationId == u.OrgId && r.OrganizerId == u.OrganizerId
+                    && db.Tracks.Any(t => t.Id == r.TrackId && (t.Mode == DebriefMode.OnSite || t.Mode == DebriefMode.Both))
+                    && db.Campaigns.Any(p => p.Id == r.CampaignId && p.OrganizerId == u.OrganizerId
+                        && p.Year >= u.Year - ((u.Year - u.TermStartYear) % u.TermLength + u.TermLength) % u.TermLength && p.Year <= u.Year)),
+            })
+            .GroupBy(u => u.CampaignId)
+            .Select(g => new { g.Key, Units = g.Count(), Covered = g.Count(x => x.Covered) })
+            .ToDictionaryAsync(x => x.Key, x => (x.Units, x.Covered), ct);
+        var rows = (await campaigns
             .Select(c => new
             {
                 c.Id,
                 c.Year,
-                c.TermLength,
-                TermStart = c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength,
+                TermEnd = c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength + c.TermLength - 1,
                 Organizer = db.Organizations.Where(o => o.Id == c.OrganizerId).Select(o => o.Name).FirstOrDefault(),
-                c.OrganizerId,
             })
-            .Select(c => new
-            {
-                c.Id,
-                c.Organizer,
-                c.Year,
-                TermEnd = c.TermStart + c.TermLength - 1,
-                Units = db.Organizations.Count(o => ((o.ParentId == c.OrganizerId && o.IsActive) || db.CampaignReporters.Any(r => r.CampaignId == c.Id && r.OrganizationId == o.Id))
-                    && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)),
-                Covered = db.Organizations.Count(o => ((o.ParentId == c.OrganizerId && o.IsActive) || db.CampaignReporters.Any(r => r.CampaignId == c.Id && r.OrganizationId == o.Id))
-                    && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
-                    && db.CampaignReporters.Any(r => r.OrganizationId == o.Id && r.OrganizerId == c.OrganizerId
-                        && db.Tracks.Any(t => t.Id == r.TrackId && (t.Mode == DebriefMode.OnSite || t.Mode == DebriefMode.Both))
-                        && db.Campaigns.Any(p => p.Id == r.CampaignId && p.OrganizerId == c.OrganizerId && p.Year >= c.TermStart && p.Year <= c.Year))),
-            })
-            .OrderBy(c => c.Organizer).ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(c => new { c.Organizer, c.Year, c.TermEnd, Units = counts.GetValueOrDefault(c.Id).Units, Covered = counts.GetValueOrDefault(c.Id).Covered })
+            .OrderBy(c => c.Organizer, StringComparer.Ordinal).ToList();
         return new Chart("coverage", DashboardStrings.Dash_Coverage, "stack", DashboardStrings.Dash_Organizer,
             rows.Select(r => r.Organizer ?? "").ToList(),
             [
