@@ -226,6 +226,7 @@ public static partial class DashboardCommand
 
     private static async Task<int> ResetAsync(Provider provider, string connection)
     {
+        await GenerateCommand.MigrateAsync(provider, connection);
         await using var conn = Database.Connect(provider, connection);
         await conn.OpenAsync();
         var sql = provider == Provider.Postgres
