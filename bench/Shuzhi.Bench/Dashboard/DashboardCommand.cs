@@ -230,7 +230,7 @@ public static partial class DashboardCommand
         await using var conn = Database.Connect(provider, connection);
         await conn.OpenAsync();
         var sql = provider == Provider.Postgres
-            ? "TRUNCATE \"Campaigns\", \"AspNetUsers\", \"AuditEntries\" CASCADE"
+            ? "TRUNCATE \"Campaigns\", \"AspNetUsers\" CASCADE"
             : "PRAGMA foreign_keys = OFF; DELETE FROM \"RectPlanItems\"; DELETE FROM \"RectPlans\"; DELETE FROM \"RectProblems\"; DELETE FROM \"OverdueItems\"; " +
               "DELETE FROM \"Deliberations\"; DELETE FROM \"MeetingBallots\"; DELETE FROM \"VoterCategories\"; DELETE FROM \"Meetings\"; " +
               "DELETE FROM \"CampaignReporters\"; DELETE FROM \"Tracks\"; DELETE FROM \"Campaigns\"; DELETE FROM \"AspNetUserRoles\"; DELETE FROM \"AspNetUsers\";";

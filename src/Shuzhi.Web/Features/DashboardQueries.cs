@@ -59,7 +59,10 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         public int Grade { get; set; }
     }
 
-    // As Decided, with the reporter row (of the same campaign), its track and the campaign's year joined in the database.
+    // Locked deliberations' grades of the campaigns of some years, one row per decided reporter, with the reporter row (of the
+    // same campaign), its track and the campaign's year joined in the database. SQLite: CROSS JOIN keeps the order (each grade,
+    // then its reporter row by key); left to choose, it looked up the campaign's reporters and scanned the whole JSON array for
+    // each of them — quadratic in the reporters of a campaign (3.8 s at a province, bench/RESULTS.md).
     private IQueryable<DecidedGradeDetailRow> DecidedDetail(int firstYear, int lastYear) => db.IsPostgres
         ? db.Database.SqlQuery<DecidedGradeDetailRow>($"""
             SELECT d."CampaignId", c."Year", r."OrganizationId", t."Name" AS "Track", (g->>'Final')::int AS "Grade"
@@ -74,10 +77,11 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
             SELECT d."CampaignId", c."Year", r."OrganizationId", t."Name" AS "Track", CAST(json_extract(g.value, '$.Final') AS INTEGER) AS "Grade"
             FROM "Deliberations" AS d
             JOIN "Campaigns" AS c ON c."Id" = d."CampaignId"
-            JOIN json_each(d."Grades") AS g
-            JOIN "CampaignReporters" AS r ON r."Id" = CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AND r."CampaignId" = d."CampaignId"
+            CROSS JOIN json_each(d."Grades") AS g
+            CROSS JOIN "CampaignReporters" AS r
             JOIN "Tracks" AS t ON t."Id" = r."TrackId"
             WHERE d."State" = 2 AND c."Year" >= {firstYear} AND c."Year" <= {lastYear}
+              AND r."Id" = CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AND r."CampaignId" = d."CampaignId"
             """);
 
     /// <summary>Campaigns of the year by stage; the kind filters apply to the organizer.</summary>
