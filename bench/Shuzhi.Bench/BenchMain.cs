@@ -1,4 +1,5 @@
 using Shuzhi.Bench.Ballots;
+using Shuzhi.Bench.Dashboard;
 using Shuzhi.Bench.Generate;
 using Shuzhi.Bench.Subtree;
 
@@ -19,6 +20,7 @@ public static class BenchMain
                 ["tally", .. var rest] => await TallyCommand.RunAsync(Options.Parse(rest, TallyCommand.OptionNames)),
                 ["crash", .. var rest] => await CrashCommand.RunAsync(Options.Parse(rest, CrashCommand.OptionNames)),
                 ["backup", .. var rest] => await BackupCommand.RunAsync(Options.Parse(rest, BackupCommand.OptionNames)),
+                ["dashboard", .. var rest] => await DashboardCommand.RunAsync(Options.Parse(rest, DashboardCommand.OptionNames)),
                 ["middleware", .. var rest] => await MiddlewareCommand.RunAsync(Options.Parse(rest, MiddlewareCommand.OptionNames)),
                 _ => Usage(),
             };
@@ -40,6 +42,7 @@ public static class BenchMain
               Shuzhi.Bench tally    --provider sqlite|postgres --connection "..." [--ballots 1000000] [--iterations 3]
               Shuzhi.Bench crash    --provider sqlite|postgres --connection "..." [--ballots 10000] [--concurrency 32] [--kill-after 5000]
               Shuzhi.Bench backup   --provider sqlite|postgres --connection "..." [--ballots 4000] [--concurrency 8]
+              Shuzhi.Bench dashboard --provider sqlite|postgres --connection "..." [--iterations 20] [--year 2025] [--reset]
               Shuzhi.Bench middleware --provider sqlite|postgres --connection "..." [--requests 20000] [--concurrency 16] [--rounds 3]
             """);
         return 2;

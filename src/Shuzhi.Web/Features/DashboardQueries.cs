@@ -1,3 +1,4 @@
+using Shuzhi.Domain.Rectification;
 using Shuzhi.Domain.Scoring;
 
 namespace Shuzhi.Web.Features;
@@ -14,14 +15,16 @@ public sealed record Chart(string Id, string Title, string Type, string LabelHea
     public int Total => Series.Sum(s => s.Values.Sum());
 }
 
-public sealed record Series(string Name, IReadOnlyList<int> Values);
-
-/// <summary>A reporter's decided grade as stored in a locked deliberation (expanded from its JSON by the database).</summary>
-public sealed class DecidedGradeRow
+/// <summary>
+/// One series of a chart. <paramref name="Hundredths"/>: the values are rates in hundredths of a percent (6667 = 66.67 %),
+/// shown, drawn and exported as the percentage with two decimals.
+/// </summary>
+public sealed record Series(string Name, IReadOnlyList<int> Values, bool Hundredths = false)
 {
-    public int CampaignId { get; set; }
-    public int ReporterId { get; set; }
-    public int Grade { get; set; }
+    /// <summary>The value as the table and the .xlsx give it: the count, or the percentage (66.67).</summary>
+    public object Cell(int i) => Hundredths ? Values[i] / 100m : Values[i];
+
+    public string Text(int i) => Hundredths ? (Values[i] / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : Values[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A decided grade with its opinion, for the history pages.</summary>
@@ -40,24 +43,45 @@ public sealed class DecidedOpinionRow
 /// The figures of the dashboard (issue 8), each computed by GROUP BY in the database over the account's subtree:
 /// every set read here carries its scope filter (AppDbContext), and the raw JSON expansion of the deliberations is
 /// joined to the filtered deliberations and reporter rows, so it adds nothing the account could not see.
-/// Rectification figures are not here yet: the rectification records are another part's (a section slot is left on the page).
+/// Rectification figures count the items of accepted plans (as the bulletin does) as of today.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db)
+public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
 {
     public const int YearsShown = 5;
 
-    // Locked deliberations' grades of the campaigns of some years, one row per decided reporter. The JSON is expanded by the
-    // database (json_each / jsonb_array_elements); the year range limits the deliberations read before the expansion.
-    private IQueryable<DecidedGradeRow> Decided(int firstYear, int lastYear) => db.IsPostgres
-        ? db.Database.SqlQuery<DecidedGradeRow>($"""
-            SELECT d."CampaignId", (g->>'ReporterId')::int AS "ReporterId", (g->>'Final')::int AS "Grade"
-            FROM "Deliberations" AS d CROSS JOIN LATERAL jsonb_array_elements(d."Grades"::jsonb) AS g
-            WHERE d."State" = 2 AND d."CampaignId" IN (SELECT c."Id" FROM "Campaigns" AS c WHERE c."Year" >= {firstYear} AND c."Year" <= {lastYear})
+    /// <summary>A locked deliberation's decided grade with the campaign's year, the reporter organization and the track's name.</summary>
+    public sealed class DecidedGradeDetailRow
+    {
+        public int CampaignId { get; set; }
+        public int Year { get; set; }
+        public int OrganizationId { get; set; }
+        public string Track { get; set; } = "";
+        public int Grade { get; set; }
+    }
+
+    // Locked deliberations' grades of the campaigns of some years, one row per decided reporter, with the reporter row (of the
+    // same campaign), its track and the campaign's year joined in the database. SQLite: CROSS JOIN keeps the order (each grade,
+    // then its reporter row by key); left to choose, it looked up the campaign's reporters and scanned the whole JSON array for
+    // each of them — quadratic in the reporters of a campaign (3.8 s at a province, bench/RESULTS.md).
+    private IQueryable<DecidedGradeDetailRow> DecidedDetail(int firstYear, int lastYear) => db.IsPostgres
+        ? db.Database.SqlQuery<DecidedGradeDetailRow>($"""
+            SELECT d."CampaignId", c."Year", r."OrganizationId", t."Name" AS "Track", (g->>'Final')::int AS "Grade"
+            FROM "Deliberations" AS d
+            JOIN "Campaigns" AS c ON c."Id" = d."CampaignId"
+            CROSS JOIN LATERAL jsonb_array_elements(d."Grades"::jsonb) AS g
+            JOIN "CampaignReporters" AS r ON r."Id" = (g->>'ReporterId')::int AND r."CampaignId" = d."CampaignId"
+            JOIN "Tracks" AS t ON t."Id" = r."TrackId"
+            WHERE d."State" = 2 AND c."Year" >= {firstYear} AND c."Year" <= {lastYear}
             """)
-        : db.Database.SqlQuery<DecidedGradeRow>($"""
-            SELECT d."CampaignId", CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AS "ReporterId", CAST(json_extract(g.value, '$.Final') AS INTEGER) AS "Grade"
-            FROM "Deliberations" AS d, json_each(d."Grades") AS g
-            WHERE d."State" = 2 AND d."CampaignId" IN (SELECT c."Id" FROM "Campaigns" AS c WHERE c."Year" >= {firstYear} AND c."Year" <= {lastYear})
+        : db.Database.SqlQuery<DecidedGradeDetailRow>($"""
+            SELECT d."CampaignId", c."Year", r."OrganizationId", t."Name" AS "Track", CAST(json_extract(g.value, '$.Final') AS INTEGER) AS "Grade"
+            FROM "Deliberations" AS d
+            JOIN "Campaigns" AS c ON c."Id" = d."CampaignId"
+            CROSS JOIN json_each(d."Grades") AS g
+            CROSS JOIN "CampaignReporters" AS r
+            JOIN "Tracks" AS t ON t."Id" = r."TrackId"
+            WHERE d."State" = 2 AND c."Year" >= {firstYear} AND c."Year" <= {lastYear}
+              AND r."Id" = CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AND r."CampaignId" = d."CampaignId"
             """);
 
     /// <summary>Campaigns of the year by stage; the kind filters apply to the organizer.</summary>
@@ -90,14 +114,13 @@ public sealed class DashboardQueries(AppDbContext db)
     public async Task<IReadOnlyList<GradeCount>> GradeCountsAsync(DashboardFilter f, CancellationToken ct)
     {
         var first = f.Year - YearsShown + 1;
-        var q = from g in Decided(first, f.Year)
+        // The raw part gives year, reporter organization and track name; the scope is the deliberation's (its organizer in the
+        // subtree, its filter) and the reporter organization's (its filter), so the reporter row, campaign and track filters (each a
+        // nest of EXISTS per decided grade) are not needed: those rows belong to the deliberation's own campaign.
+        var q = from g in DecidedDetail(first, f.Year)
                 join d in db.Deliberations on g.CampaignId equals d.CampaignId
-                join r in db.CampaignReporters on g.ReporterId equals r.Id
-                join c in db.Campaigns on r.CampaignId equals c.Id
-                join o in db.Organizations on r.OrganizationId equals o.Id
-                join t in db.Tracks on r.TrackId equals t.Id
-                where r.CampaignId == g.CampaignId
-                select new { c.Year, o.Kind, o.UnitType, Track = t.Name, g.Grade };
+                join o in db.Organizations on g.OrganizationId equals o.Id
+                select new { g.Year, o.Kind, o.UnitType, g.Track, g.Grade };
         if (f.Kind is { } k) q = q.Where(x => x.Kind == k);
         if (f.UnitType is { } u) q = q.Where(x => x.UnitType == u);
         if (!string.IsNullOrEmpty(f.Track)) q = q.Where(x => x.Track == f.Track);
@@ -178,31 +201,42 @@ public sealed class DashboardQueries(AppDbContext db)
     {
         var kind = f.Kind;
         var unit = f.UnitType;
-        var rows = await db.Campaigns.Where(c => c.Year == f.Year)
+        var campaigns = db.Campaigns.Where(c => c.Year == f.Year);
+        // The units of each campaign as one set (a UNION of the organizer's active children, found by ParentId, and the campaign's
+        // reporters), each marked covered or not, then counted per campaign. Not a count over the whole subtree per campaign: at a
+        // province's scale that read every organization once for each of ~1,200 campaigns (bench/RESULTS.md, dashboard run).
+        var children = from c in campaigns
+                       join o in db.Organizations on (int?)c.OrganizerId equals o.ParentId
+                       where o.IsActive && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
+                       select new { CampaignId = c.Id, c.OrganizerId, c.Year, c.TermStartYear, c.TermLength, OrgId = o.Id };
+        var reported = from c in campaigns
+                       join r in db.CampaignReporters on c.Id equals r.CampaignId
+                       join o in db.Organizations on r.OrganizationId equals o.Id
+                       where (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
+                       select new { CampaignId = c.Id, c.OrganizerId, c.Year, c.TermStartYear, c.TermLength, OrgId = o.Id };
+        var counts = await children.Union(reported)
+            .Select(u => new
+            {
+                u.CampaignId,
+                Covered = db.CampaignReporters.Any(r => r.OrganizationId == u.OrgId && r.OrganizerId == u.OrganizerId
+                    && db.Tracks.Any(t => t.Id == r.TrackId && (t.Mode == DebriefMode.OnSite || t.Mode == DebriefMode.Both))
+                    && db.Campaigns.Any(p => p.Id == r.CampaignId && p.OrganizerId == u.OrganizerId
+                        && p.Year >= u.Year - ((u.Year - u.TermStartYear) % u.TermLength + u.TermLength) % u.TermLength && p.Year <= u.Year)),
+            })
+            .GroupBy(u => u.CampaignId)
+            .Select(g => new { g.Key, Units = g.Count(), Covered = g.Count(x => x.Covered) })
+            .ToDictionaryAsync(x => x.Key, x => (x.Units, x.Covered), ct);
+        var rows = (await campaigns
             .Select(c => new
             {
                 c.Id,
                 c.Year,
-                c.TermLength,
-                TermStart = c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength,
+                TermEnd = c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength + c.TermLength - 1,
                 Organizer = db.Organizations.Where(o => o.Id == c.OrganizerId).Select(o => o.Name).FirstOrDefault(),
-                c.OrganizerId,
             })
-            .Select(c => new
-            {
-                c.Id,
-                c.Organizer,
-                c.Year,
-                TermEnd = c.TermStart + c.TermLength - 1,
-                Units = db.Organizations.Count(o => ((o.ParentId == c.OrganizerId && o.IsActive) || db.CampaignReporters.Any(r => r.CampaignId == c.Id && r.OrganizationId == o.Id))
-                    && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)),
-                Covered = db.Organizations.Count(o => ((o.ParentId == c.OrganizerId && o.IsActive) || db.CampaignReporters.Any(r => r.CampaignId == c.Id && r.OrganizationId == o.Id))
-                    && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
-                    && db.CampaignReporters.Any(r => r.OrganizationId == o.Id && r.OrganizerId == c.OrganizerId
-                        && db.Tracks.Any(t => t.Id == r.TrackId && (t.Mode == DebriefMode.OnSite || t.Mode == DebriefMode.Both))
-                        && db.Campaigns.Any(p => p.Id == r.CampaignId && p.OrganizerId == c.OrganizerId && p.Year >= c.TermStart && p.Year <= c.Year))),
-            })
-            .OrderBy(c => c.Organizer).ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(c => new { c.Organizer, c.Year, c.TermEnd, Units = counts.GetValueOrDefault(c.Id).Units, Covered = counts.GetValueOrDefault(c.Id).Covered })
+            .OrderBy(c => c.Organizer, StringComparer.Ordinal).ToList();
         return new Chart("coverage", DashboardStrings.Dash_Coverage, "stack", DashboardStrings.Dash_Organizer,
             rows.Select(r => r.Organizer ?? "").ToList(),
             [
@@ -212,6 +246,77 @@ public sealed class DashboardQueries(AppDbContext db)
             ]);
     }
 
+    /// <summary>Items of accepted plans counted by the reporter organization's kind, the item's state and whether its deadline has passed.</summary>
+    public sealed record RectCount(OrganizationKind Kind, ItemState State, bool PastDeadline, int Count)
+    {
+        public bool IsDone => State is ItemState.Done or ItemState.Closed;
+        /// <summary>逾期 as PlanItem.IsOverdue decides it: past the deadline (the deadline day is in time) and not done.</summary>
+        public bool IsOverdue => PastDeadline && !IsDone;
+    }
+
+    /// <summary>
+    /// 整改完成率、逾期率 (issue 8): the items of the accepted plans of the year's campaigns, counted by the database by the
+    /// reporter organization's kind, the item state and deadline passed (as of today), and the plans by state with those
+    /// never filed past their deadline. The kind and unit filters apply to the reporter organization, the track to its track.
+    /// </summary>
+    public async Task<IReadOnlyList<Chart>> RectificationAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var plans = from p in db.RectPlans
+                    join c in db.Campaigns on p.CampaignId equals c.Id
+                    join o in db.Organizations on p.OrganizationId equals o.Id
+                    where c.Year == f.Year
+                    select new { p, o.Kind, o.UnitType };
+        if (f.Kind is { } k) plans = plans.Where(x => x.Kind == k);
+        if (f.UnitType is { } u) plans = plans.Where(x => x.UnitType == u);
+        if (!string.IsNullOrEmpty(f.Track))
+            plans = plans.Where(x => db.CampaignReporters.Any(r => r.Id == x.p.ReporterId && db.Tracks.Any(t => t.Id == r.TrackId && t.Name == f.Track)));
+
+        var items = await (from x in plans
+                           join i in db.RectPlanItems on x.p.Id equals i.PlanId
+                           where x.p.State == PlanState.Accepted
+                           group i by new { x.Kind, i.State, Past = i.Deadline < today } into g
+                           select new { g.Key.Kind, g.Key.State, g.Key.Past, Count = g.Count() }).ToListAsync(ct);
+        var counts = items.Select(x => new RectCount(x.Kind, x.State, x.Past, x.Count)).ToList();
+        var planCounts = await plans
+            .GroupBy(x => new { x.p.State, Unfiled = x.p.FirstFiledOn == null && x.p.Deadline < today })
+            .Select(g => new { g.Key.State, g.Key.Unfiled, Count = g.Count() }).ToListAsync(ct);
+        return RectificationCharts(counts, planCounts.Select(x => (x.State, x.Unfiled, x.Count)).ToList());
+    }
+
+    public static IReadOnlyList<Chart> RectificationCharts(IReadOnlyList<RectCount> counts, IReadOnlyList<(PlanState State, bool Unfiled, int Count)> plans)
+    {
+        var kinds = counts.Select(c => c.Kind).Distinct().Order().ToList();
+        int Sum(IEnumerable<RectCount> rows, Func<RectCount, bool> which) => rows.Where(which).Sum(r => r.Count);
+        IReadOnlyList<int> Per(Func<RectCount, bool> which) => kinds.Select(k => Sum(counts.Where(c => c.Kind == k), which)).ToList();
+        // Rates as the bulletin gives them (Bulletin.Compute): done / items, overdue / items, half away from zero to 0.01 %.
+        static int Rate(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(part * 10000m / whole, MidpointRounding.AwayFromZero);
+        var groups = new List<(string Label, IEnumerable<RectCount> Rows)> { (DashboardStrings.Dash_RectTotal, counts) };
+        groups.AddRange(kinds.Select(k => (k.Name(), counts.Where(c => c.Kind == k))));
+        var states = Enum.GetValues<PlanState>();
+        return
+        [
+            new Chart("rect-items", DashboardStrings.Dash_RectItems, "stack", DashboardStrings.Dash_Kind, kinds.Select(k => k.Name()).ToList(),
+            [
+                new Series(DashboardStrings.Dash_RectDone, Per(c => c.IsDone)),
+                new Series(DashboardStrings.Dash_RectInProgress, Per(c => !c.IsDone && !c.IsOverdue)),
+                new Series(DashboardStrings.Dash_RectOverdue, Per(c => c.IsOverdue)),
+            ]),
+            new Chart("rect-rates", DashboardStrings.Dash_RectRates, "bar", DashboardStrings.Dash_Kind, counts.Count == 0 ? [] : groups.Select(g => g.Label).ToList(),
+            [
+                new Series(DashboardStrings.Dash_RectItemCount, counts.Count == 0 ? [] : groups.Select(g => Sum(g.Rows, _ => true)).ToList()),
+                new Series(DashboardStrings.Dash_RectDoneRate, counts.Count == 0 ? [] : groups.Select(g => Rate(Sum(g.Rows, c => c.IsDone), Sum(g.Rows, _ => true))).ToList(), true),
+                new Series(DashboardStrings.Dash_RectOverdueRate, counts.Count == 0 ? [] : groups.Select(g => Rate(Sum(g.Rows, c => c.IsOverdue), Sum(g.Rows, _ => true))).ToList(), true),
+            ], DashboardStrings.Dash_RectRatesNote),
+            new Chart("rect-plans", DashboardStrings.Dash_RectPlans, "bar", DashboardStrings.Dash_RectPlanState,
+                states.Select(s => Pages.Rectification.RectUi.PlanStateName(s)).ToList(),
+            [
+                new Series(DashboardStrings.Dash_RectPlanCount, states.Select(s => plans.Where(p => p.State == s).Sum(p => p.Count)).ToList()),
+                new Series(DashboardStrings.Dash_RectPlanUnfiled, states.Select(s => plans.Where(p => p.State == s && p.Unfiled).Sum(p => p.Count)).ToList()),
+            ]),
+        ];
+    }
+
     /// <summary>Every chart of the dashboard, in page order.</summary>
     public async Task<IReadOnlyList<Chart>> AllAsync(DashboardFilter f, CancellationToken ct)
     {
@@ -219,6 +324,7 @@ public sealed class DashboardQueries(AppDbContext db)
         charts.AddRange(GradeCharts(f, await GradeCountsAsync(f, ct)));
         charts.AddRange(await TurnoutAsync(f, ct));
         charts.Add(await CoverageAsync(f, ct));
+        charts.AddRange(await RectificationAsync(f, ct));
         return charts;
     }
 

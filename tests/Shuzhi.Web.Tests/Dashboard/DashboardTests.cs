@@ -201,7 +201,7 @@ public abstract class DashboardTests<TFactory>(TFactory f) where TFactory : Shuz
         Assert.Equal(5, rows.Count);
         // All charts: one sheet each; the export is audited.
         var all = Shuzhi.Web.Documents.Xlsx.Read(await (await viewer.GetAsync($"/Dashboard?year={year}&handler=Export")).Content.ReadAsStreamAsync());
-        Assert.Equal(9, all.Count);
+        Assert.Equal(12, all.Count);
         Assert.Equal("2", all.Single(t => t.SheetName == "届期内现场述职覆盖情况").Rows.Single(r => r.Cells[0] == "甲县城关镇党委").Cells[1]);
         Assert.True(await f.WithDbAsync((db, _) => db.AuditEntries.IgnoreQueryFilters().AnyAsync(e => e.Action == "export" && e.EntityType == "Dashboard")));
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/Dashboard?year={year}&handler=Export&chart=nothing")).StatusCode);

@@ -60,7 +60,7 @@ public sealed class IndexModel(DashboardQueries queries, AppDbContext db, TimePr
         var rows = c.Labels.Select((label, i) =>
         {
             var row = new List<object?> { label };
-            row.AddRange(c.Series.Select(s => (object?)s.Values[i]));
+            row.AddRange(c.Series.Select(s => (object?)s.Cell(i)));
             return (IReadOnlyList<object?>)row;
         });
         // Sheet names are at most 31 characters in Excel.

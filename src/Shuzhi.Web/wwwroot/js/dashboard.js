@@ -18,6 +18,8 @@
         var el = document.querySelector('[data-chart="' + c.id + '"]');
         if (!el) return;
         var stacked = c.type === 'stack';
+        // Rates (hundredths of a percent) go on a second axis in percent beside the counts.
+        var rates = c.series.some(function (s) { return s.hundredths; });
         var chart = echarts.init(el, null, { renderer: 'canvas' });
         chart.setOption({
             color: colors,
@@ -27,10 +29,14 @@
             legend: { top: 0, type: 'scroll' },
             grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
             xAxis: { type: 'category', data: c.labels, axisLabel: { interval: 0, hideOverlap: true, overflow: 'truncate', width: 96 } },
-            yAxis: { type: 'value', minInterval: 1 },
+            yAxis: rates
+                ? [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }]
+                : { type: 'value', minInterval: 1 },
             series: c.series.map(function (s) {
                 return {
-                    name: s.name, type: 'bar', data: s.values, stack: stacked ? 'total' : undefined,
+                    name: s.name, type: 'bar', stack: stacked ? 'total' : undefined,
+                    data: s.hundredths ? s.values.map(function (v) { return v / 100; }) : s.values,
+                    yAxisIndex: s.hundredths ? 1 : 0,
                     label: { show: !stacked, position: 'top' }
                 };
             })

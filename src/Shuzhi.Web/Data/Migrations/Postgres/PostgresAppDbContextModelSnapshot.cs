@@ -1017,6 +1017,8 @@ namespace Shuzhi.Web.Data.Migrations.Postgres
                     b.HasIndex("PlanId", "ProblemId")
                         .IsUnique();
 
+                    b.HasIndex("PlanId", "State", "Deadline");
+
                     b.ToTable("RectPlanItems", (string)null);
                 });
 

@@ -971,6 +971,8 @@ namespace Shuzhi.Web.Data.Migrations.Sqlite
                     b.HasIndex("PlanId", "ProblemId")
                         .IsUnique();
 
+                    b.HasIndex("PlanId", "State", "Deadline");
+
                     b.ToTable("RectPlanItems", (string)null);
                 });
 
