@@ -204,28 +204,7 @@ public sealed class CampaignJourneyTests(ShuzhiServer server, BrowserFixture bro
         await users.AddToRoleAsync(user, Roles.OrgStaff);
     }
 
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync(BrowserNewContextOptions options)
-    {
-        options.Locale = "zh-CN";
-        options.IgnoreHTTPSErrors = true;
-        var context = await browser.Browser.NewContextAsync(options);
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add("script error: " + error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico"))
-                problems.Add($"console: {message.Text} at {message.Location} on {page.Url}");
-        };
-        return (context, page, problems);
-    }
+    private Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync(BrowserNewContextOptions options) => Journeys.OpenAsync(browser.Browser, options);
 
-    private async Task LogInAsync(IPage page)
-    {
-        await page.GotoAsync(server.BaseUrl + "/Account/Login");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(User);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/");
-    }
+    private Task LogInAsync(IPage page) => Journeys.LogInAsync(page, server.BaseUrl, User, Password);
 }

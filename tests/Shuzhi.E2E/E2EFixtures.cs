@@ -162,3 +162,34 @@ public static class Screenshots
         return dir;
     }
 }
+
+/// <summary>What the journeys share: a Chinese browser context that collects script errors and CSP violations, and the login form.</summary>
+public static class Journeys
+{
+    /// <summary>A new context (zh-CN, the test certificate accepted) and page; the list fills with script and console errors.</summary>
+    public static async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync(IBrowser browser, BrowserNewContextOptions options)
+    {
+        options.Locale = "zh-CN";
+        options.IgnoreHTTPSErrors = true;
+        var context = await browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add("script error: " + error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico"))
+                problems.Add($"console: {message.Text} at {message.Location} on {page.Url}");
+        };
+        return (context, page, problems);
+    }
+
+    /// <summary>Signs in through the login page and waits for the home page.</summary>
+    public static async Task LogInAsync(IPage page, string baseUrl, string user, string password)
+    {
+        await page.GotoAsync(baseUrl + "/Account/Login");
+        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(user);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(baseUrl + "/");
+    }
+}

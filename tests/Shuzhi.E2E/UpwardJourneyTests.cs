@@ -117,29 +117,8 @@ public sealed class UpwardJourneyTests(ShuzhiServer server, BrowserFixture brows
         return campaignId;
     }
 
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync()
-    {
-        var context = await browser.Browser.NewContextAsync(new()
-        {
-            Locale = "zh-CN", IgnoreHTTPSErrors = true, AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add("script error: " + error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico"))
-                problems.Add($"console: {message.Text} at {message.Location} on {page.Url}");
-        };
-        return (context, page, problems);
-    }
+    private Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync() =>
+        Journeys.OpenAsync(browser.Browser, new() { AcceptDownloads = true, ViewportSize = new() { Width = 1280, Height = 900 } });
 
-    private async Task LogInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync(server.BaseUrl + "/Account/Login");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(user);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/");
-    }
+    private Task LogInAsync(IPage page, string user, string password) => Journeys.LogInAsync(page, server.BaseUrl, user, password);
 }

@@ -15,7 +15,6 @@ public sealed class UpwardRow
     public int CampaignId { get; init; }
     public int Year { get; init; }
     public string Title { get; init; } = "";
-    public int OrganizerId { get; init; }
     public string OrganizerName { get; init; } = "";
     public DateOnly Deadline { get; init; }
     public UpwardState? State { get; init; }
@@ -167,24 +166,22 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
                 string.Format(CultureInfo.InvariantCulture, UpwardStrings.Up_NoticeSubmitted, organizer.Name, campaign.Title), campaign, ct);
     }
 
-    public async Task AcknowledgeAsync(ClaimsPrincipal user, Campaign campaign, Organization organizer, string? comment, CancellationToken ct)
-    {
-        if (!MayReview(user, organizer)) throw new DomainException("Upward.NotUpperUnit");
-        var report = await ReportAsync(campaign.Id, ct) ?? throw new DomainException("Upward.NotSubmitted");
-        report.Acknowledge(actor.Name, clock.GetUtcNow(), comment);
-        await db.SaveChangesAsync(ct);
-        await NotifyAsync(organizer.Id, $"upward:{report.Id}:{report.History.Count}",
-            string.Format(CultureInfo.InvariantCulture, UpwardStrings.Up_NoticeAcknowledged, campaign.Title), campaign, ct);
-    }
+    public Task AcknowledgeAsync(ClaimsPrincipal user, Campaign campaign, Organization organizer, string? comment, CancellationToken ct) =>
+        ReviewAsync(user, campaign, organizer, r => r.Acknowledge(actor.Name, clock.GetUtcNow(), comment),
+            _ => string.Format(CultureInfo.InvariantCulture, UpwardStrings.Up_NoticeAcknowledged, campaign.Title), ct);
 
-    public async Task ReturnAsync(ClaimsPrincipal user, Campaign campaign, Organization organizer, string? reason, CancellationToken ct)
+    public Task ReturnAsync(ClaimsPrincipal user, Campaign campaign, Organization organizer, string? reason, CancellationToken ct) =>
+        ReviewAsync(user, campaign, organizer, r => r.Return(actor.Name, clock.GetUtcNow(), reason),
+            r => string.Format(CultureInfo.InvariantCulture, UpwardStrings.Up_NoticeReturned, campaign.Title, r.ReturnReason), ct);
+
+    /// <summary>The upper unit's step on a sent report; the organizer's staff are told.</summary>
+    private async Task ReviewAsync(ClaimsPrincipal user, Campaign campaign, Organization organizer, Action<UpwardReport> step, Func<UpwardReport, string> notice, CancellationToken ct)
     {
         if (!MayReview(user, organizer)) throw new DomainException("Upward.NotUpperUnit");
         var report = await ReportAsync(campaign.Id, ct) ?? throw new DomainException("Upward.NotSubmitted");
-        report.Return(actor.Name, clock.GetUtcNow(), reason);
+        step(report);
         await db.SaveChangesAsync(ct);
-        await NotifyAsync(organizer.Id, $"upward:{report.Id}:{report.History.Count}",
-            string.Format(CultureInfo.InvariantCulture, UpwardStrings.Up_NoticeReturned, campaign.Title, report.ReturnReason), campaign, ct);
+        await NotifyAsync(organizer.Id, $"upward:{report.Id}:{report.History.Count}", notice(report), campaign, ct);
     }
 
     /// <summary>Tells the staff accounts bound to <paramref name="organizationId"/>.</summary>
@@ -211,7 +208,7 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
                from r in reports.DefaultIfEmpty()
                select new UpwardRow
                {
-                   CampaignId = c.Id, Year = c.Year, Title = c.Title, OrganizerId = o.Id, OrganizerName = o.Name,
+                   CampaignId = c.Id, Year = c.Year, Title = c.Title, OrganizerName = o.Name,
                    Deadline = c.Timeline.UpwardReportDeadline,
                    State = r == null ? null : r.State,
                    Status = r != null && (r.State == UpwardState.Submitted || r.State == UpwardState.Acknowledged)
