@@ -79,10 +79,12 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
 
         var reporterRows = await (from r in db.CampaignReporters
                                   where r.CampaignId == campaign.Id
-                                  join o in db.Organizations.IgnoreQueryFilters() on r.OrganizationId equals o.Id
+                                  join o in db.Organizations on r.OrganizationId equals o.Id
                                   join t in db.Tracks on r.TrackId equals t.Id
                                   orderby t.SortOrder, t.Id, r.SortOrder, r.Id
                                   select new { r.Id, r.TrackId, r.PersonId, Organization = o.Name, t.Mode }).ToListAsync(ct);
+        // The reporter organizations lie in the organizer's subtree, which the writer sees; a reporter's person may have
+        // moved elsewhere since, so the names are read by id past the filters (ids from the scoped rows above).
         var personIds = reporterRows.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value).Distinct().ToList();
         var people = await db.People.IgnoreQueryFilters().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var reporters = reporterRows.Select(r =>
@@ -119,7 +121,7 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
     {
         var collected = await (from p in db.RectProblems
                                where p.CampaignId == campaignId
-                               join o in db.Organizations.IgnoreQueryFilters() on p.OrganizationId equals o.Id
+                               join o in db.Organizations on p.OrganizationId equals o.Id
                                orderby o.Path, p.Id
                                select new { o.Name, p.Text, p.SourceKind, p.SourceRefId, p.SourcePosition, p.SourceText }).ToListAsync(ct);
         if (collected.Count > 0)
@@ -127,7 +129,7 @@ public sealed class UpwardCommands(AppDbContext db, CampaignCommands campaigns, 
         var comments = await (from c in db.MeetingComments
                               where c.IsProblem && db.Meetings.Any(m => m.Id == c.MeetingId && m.CampaignId == campaignId)
                               join r in db.CampaignReporters on c.ReporterId equals r.Id
-                              join o in db.Organizations.IgnoreQueryFilters() on r.OrganizationId equals o.Id
+                              join o in db.Organizations on r.OrganizationId equals o.Id
                               orderby o.Path, c.Id
                               select new { o.Name, c.Id, c.Text }).ToListAsync(ct);
         return comments.Select(c => new UpwardProblem(c.Name, c.Text, ProblemSource.FromComment(c.Id).Label)).ToList();
