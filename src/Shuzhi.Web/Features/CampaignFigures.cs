@@ -101,12 +101,13 @@ public sealed class CampaignFigures(AppDbContext db)
 
         // Rectification: the items of accepted plans by state and deadline; the plans by state, deadline and whether ever filed.
         var plans = db.RectPlans.IgnoreQueryFilters().Where(p => list.Contains(p.CampaignId));
+        // The deadline is kept only where "past the deadline" can still matter at reading: items not done, plans never filed.
         var items = await (from p in plans
                            where p.State == PlanState.Accepted
                            join i in db.RectPlanItems.IgnoreQueryFilters() on p.Id equals i.PlanId
-                           group i by new { p.CampaignId, p.ReporterId, i.State, i.Deadline } into g
+                           group i by new { p.CampaignId, p.ReporterId, i.State, Deadline = i.State == ItemState.Done || i.State == ItemState.Closed ? (DateOnly?)null : i.Deadline } into g
                            select new { g.Key.CampaignId, g.Key.ReporterId, g.Key.State, g.Key.Deadline, Count = g.Count() }).ToListAsync(ct);
-        var planRows = await plans.GroupBy(p => new { p.CampaignId, p.ReporterId, p.State, p.Deadline, Unfiled = p.FirstFiledOn == null })
+        var planRows = await plans.GroupBy(p => new { p.CampaignId, p.ReporterId, p.State, Deadline = p.FirstFiledOn == null ? (DateOnly?)p.Deadline : null, Unfiled = p.FirstFiledOn == null })
             .Select(g => new { g.Key.CampaignId, g.Key.ReporterId, g.Key.State, g.Key.Deadline, g.Key.Unfiled, Count = g.Count() }).ToListAsync(ct);
         figures.AddRange(from x in items
                          let r = reporters[x.ReporterId]

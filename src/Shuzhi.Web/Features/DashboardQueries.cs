@@ -102,7 +102,9 @@ public sealed class DashboardQueries(AppDbContext db, CampaignFigures figures, T
     public async Task<List<int>> YearsAsync(CancellationToken ct)
     {
         var years = await db.CampaignFigures.Where(x => x.Measure == FigureMeasure.Stage).Select(x => x.Year).Distinct().ToListAsync(ct);
-        years.AddRange(await db.Campaigns.Where(c => db.CampaignFigureStale.Any(s => s.CampaignId == c.Id)).Select(c => c.Year).Distinct().ToListAsync(ct));
+        // And those of marked campaigns, whose rows may not be stored yet (the marks first: few, and found by key).
+        var marked = await db.CampaignFigureStale.Select(s => s.CampaignId).Distinct().ToListAsync(ct);
+        if (marked.Count > 0) years.AddRange(await db.Campaigns.Where(c => marked.Contains(c.Id)).Select(c => c.Year).Distinct().ToListAsync(ct));
         return years.Distinct().ToList();
     }
 
