@@ -63,25 +63,29 @@ public sealed class CampaignFigureStale
 /// </summary>
 public static class FigureTriggers
 {
-    /// <summary>Each watched table and the SELECT of the campaign ids a row (NEW or OLD, written as {0}) touches.</summary>
-    private static readonly (string Table, string Campaigns)[] Watched =
+    /// <summary>
+    /// Each watched table, the SELECT of the campaign ids a row (NEW or OLD, written as {0}) touches, and the columns whose update
+    /// matters (all when null). The SQL is part of the migration that creates it: a change here needs a migration that drops and
+    /// creates the triggers again.
+    /// </summary>
+    private static readonly (string Table, string Campaigns, string? Columns)[] Watched =
     [
-        ("Campaigns", """SELECT {0}."Id" """),
-        ("Tracks", """SELECT {0}."CampaignId" """),
-        ("CampaignReporters", """SELECT {0}."CampaignId" """),
-        ("Meetings", """SELECT {0}."CampaignId" """),
-        ("Deliberations", """SELECT {0}."CampaignId" """),
-        ("OverdueItems", """SELECT {0}."CampaignId" """),
-        ("RectPlans", """SELECT {0}."CampaignId" """),
-        ("VoterCategories", """SELECT m."CampaignId" FROM "Meetings" AS m WHERE m."Id" = {0}."MeetingId" """),
-        ("PaperEntries", """SELECT m."CampaignId" FROM "Meetings" AS m WHERE m."Id" = {0}."MeetingId" """),
-        ("RectPlanItems", """SELECT p."CampaignId" FROM "RectPlans" AS p WHERE p."Id" = {0}."PlanId" """),
+        ("Campaigns", """SELECT {0}."Id" """, null),
+        ("Tracks", """SELECT {0}."CampaignId" """, null),
+        ("CampaignReporters", """SELECT {0}."CampaignId" """, null),
+        ("Meetings", """SELECT {0}."CampaignId" """, null),
+        ("Deliberations", """SELECT {0}."CampaignId" """, null),
+        ("OverdueItems", """SELECT {0}."CampaignId" """, null),
+        ("RectPlans", """SELECT {0}."CampaignId" """, null),
+        ("VoterCategories", """SELECT m."CampaignId" FROM "Meetings" AS m WHERE m."Id" = {0}."MeetingId" """, null),
+        ("PaperEntries", """SELECT m."CampaignId" FROM "Meetings" AS m WHERE m."Id" = {0}."MeetingId" """, null),
+        ("RectPlanItems", """SELECT p."CampaignId" FROM "RectPlans" AS p WHERE p."Id" = {0}."PlanId" """, null),
         // An organization's kind, type, name or place changes its organizer's campaigns (coverage: its units), its own (the
         // organizer's name) and those it reports in (grades, plans by kind).
         ("Organizations", """
             SELECT c."Id" FROM "Campaigns" AS c WHERE c."OrganizerId" = {0}."Id" OR c."OrganizerId" = {0}."ParentId"
             UNION SELECT r."CampaignId" FROM "CampaignReporters" AS r WHERE r."OrganizationId" = {0}."Id"
-            """),
+            """, "\"Kind\", \"UnitType\", \"IsActive\", \"ParentId\", \"Name\""),
     ];
 
     private static string Name(string table, string e) => $"figures_{table}_{e}".ToLowerInvariant();
@@ -89,10 +93,11 @@ public static class FigureTriggers
     public static string CreateSqlite()
     {
         var sql = new System.Text.StringBuilder();
-        foreach (var (table, campaigns) in Watched)
+        foreach (var (table, campaigns, columns) in Watched)
             foreach (var (e, rows) in new[] { ("insert", new[] { "NEW" }), ("update", ["OLD", "NEW"]), ("delete", ["OLD"]) })
             {
-                sql.Append($"CREATE TRIGGER \"{Name(table, e)}\" AFTER {e.ToUpperInvariant()} ON \"{table}\" BEGIN\n");
+                var of = e == "update" && columns is not null ? $" OF {columns}" : "";
+                sql.Append($"CREATE TRIGGER \"{Name(table, e)}\" AFTER {e.ToUpperInvariant()}{of} ON \"{table}\" BEGIN\n");
                 foreach (var row in rows)
                     sql.Append($"  INSERT INTO \"CampaignFigureStale\" (\"CampaignId\") {string.Format(campaigns, row)};\n");
                 sql.Append("END;\n");
@@ -107,9 +112,10 @@ public static class FigureTriggers
     public static string CreatePostgres()
     {
         var sql = new System.Text.StringBuilder();
-        foreach (var (table, campaigns) in Watched)
+        foreach (var (table, campaigns, columns) in Watched)
         {
             var name = Name(table, "mark");
+            var of = columns is null ? "" : $" OF {columns}";
             sql.Append($"""
                 CREATE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -117,7 +123,7 @@ public static class FigureTriggers
                   IF TG_OP <> 'DELETE' THEN INSERT INTO "CampaignFigureStale" ("CampaignId") {string.Format(campaigns, "NEW")}; END IF;
                   RETURN NULL;
                 END $$;
-                CREATE TRIGGER "{name}" AFTER INSERT OR UPDATE OR DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION "{name}"();
+                CREATE TRIGGER "{name}" AFTER INSERT OR UPDATE{of} OR DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION "{name}"();
 
                 """);
         }
