@@ -87,17 +87,16 @@ public sealed class CampaignFigures(AppDbContext db)
             }));
         }
 
-        figures.AddRange(await CoverageAsync(list, ct, (id, kind, unit, units, covered) =>
+        // Coverage rows carry the last year of the campaign's term (the term's years run from TermStartYear in steps of TermLength).
+        int TermEnd(int id)
         {
             var c = campaigns[id];
-            var termEnd = c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength + c.TermLength - 1;
-            return New(id, FigureMeasure.Coverage, kind, unit, units, termEnd).With(x => { x.Count2 = covered; x.Title = c.Name; });
-        }));
-        foreach (var c in campaigns.Values)
-        {
-            var termEnd = c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength + c.TermLength - 1;
-            figures.Add(New(c.Id, FigureMeasure.Coverage, c.Kind, c.UnitType, 0, termEnd).With(x => { x.Flag = true; x.Title = c.Name; }));
+            return c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength + c.TermLength - 1;
         }
+        figures.AddRange(await CoverageAsync(list, ct, (id, kind, unit, units, covered) =>
+            New(id, FigureMeasure.Coverage, kind, unit, units, TermEnd(id)).With(x => { x.Count2 = covered; x.Title = campaigns[id].Name; })));
+        foreach (var c in campaigns.Values)
+            figures.Add(New(c.Id, FigureMeasure.Coverage, c.Kind, c.UnitType, 0, TermEnd(c.Id)).With(x => { x.Flag = true; x.Title = c.Name; }));
 
         // Rectification: the items of accepted plans by state and deadline; the plans by state, deadline and whether ever filed.
         var plans = db.RectPlans.IgnoreQueryFilters().Where(p => list.Contains(p.CampaignId));
