@@ -20,6 +20,7 @@ namespace Shuzhi.Web.Tests.Meetings;
 public abstract class GroupCommitTests<TFactory>(TFactory f) where TFactory : ShuzhiFactory
 {
     private TestData D => f.Data;
+    protected TFactory F => f;
 
     private static async Task<string> MessageAsync(HttpResponseMessage res)
     {
@@ -134,5 +135,35 @@ public abstract class GroupCommitTests<TFactory>(TFactory f) where TFactory : Sh
     }
 }
 
-public sealed class GroupCommitTests_Sqlite(SqliteFactory f) : GroupCommitTests<SqliteFactory>(f), IClassFixture<SqliteFactory>;
+public sealed class GroupCommitTests_Sqlite(SqliteFactory f) : GroupCommitTests<SqliteFactory>(f), IClassFixture<SqliteFactory>
+{
+    private static readonly string[] Pragmas = ["journal_mode", "synchronous", "foreign_keys", "busy_timeout"];
+
+    private static async Task<List<string>> PragmasOfAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx = null)
+    {
+        var values = new List<string>();
+        foreach (var pragma in Pragmas)
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"PRAGMA {pragma}";
+            values.Add($"{pragma}={await cmd.ExecuteScalarAsync()}");
+        }
+        return values;
+    }
+
+    [Fact]
+    public async Task The_batch_writers_connection_has_the_durability_of_the_apps_connections()
+    {
+        var (app, cs) = await F.WithDbAsync(async (db, _) =>
+        {
+            await db.Database.OpenConnectionAsync();
+            return (await PragmasOfAsync(db.Database.GetDbConnection()), db.Database.GetConnectionString()!);
+        });
+        List<string> batch = [];
+        await F.Services.GetRequiredService<SqliteWriteGate>().WriteAsync(cs, async (c, tx, _) => batch = await PragmasOfAsync(c, tx), CancellationToken.None);
+        Assert.Equal(["journal_mode=wal", "synchronous=2", "foreign_keys=1"], app.Take(3)); // WAL, FULL
+        Assert.Equal(app, batch);
+    }
+}
 public sealed class GroupCommitTests_Postgres(PostgresFactory f) : GroupCommitTests<PostgresFactory>(f), IClassFixture<PostgresFactory>;
