@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Shuzhi.Domain;
 using Shuzhi.Web.Features;
+using Shuzhi.Web.Infrastructure;
 
 namespace Shuzhi.Web.Tests.Meetings;
 
@@ -148,5 +149,20 @@ public sealed class SqliteWriteGateTests : IDisposable
         }
         await taken;
         Assert.Equal(["first", "kept", "taken"], Names());
+    }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_opened_fails_every_write_as_unavailable_and_the_gate_goes_on()
+    {
+        var gone = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "gone", "gate.db") }.ToString();
+        var writes = Enumerable.Range(0, 3).Select(i => _gate.WriteAsync(gone, Insert($"x{i}"), CancellationToken.None)).ToList();
+        foreach (var w in writes)
+        {
+            var e = await Assert.ThrowsAsync<SqliteException>(() => w);
+            Assert.Equal(14, e.SqliteErrorCode); // SQLITE_CANTOPEN
+            Assert.True(DatabaseUnavailableHandler.IsUnavailable(e)); // answered 503 with Retry-After
+        }
+        await _gate.WriteAsync(_cs, Insert("after"), CancellationToken.None);
+        Assert.Equal(["after"], Names());
     }
 }
