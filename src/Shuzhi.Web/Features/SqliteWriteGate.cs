@@ -42,6 +42,7 @@ public sealed class SqliteWriteGate
     private readonly object _lock = new();
     private readonly Queue<Pending> _queue = new();
     private bool _writing;
+    private string? _connectionString; // the app's one database, as the first write names it
 
     /// <summary>Number of transactions committed or failed, and the casts they took (for tests and diagnostics).</summary>
     public long Batches => Interlocked.Read(ref _batches);
@@ -59,11 +60,15 @@ public sealed class SqliteWriteGate
         bool start;
         lock (_lock)
         {
+            if ((_connectionString ??= connectionString) != connectionString) throw new InvalidOperationException("A write gate writes to one database.");
             _queue.Enqueue(pending);
             start = !_writing;
             _writing = true;
         }
-        if (start) _ = Task.Run(() => DrainAsync(connectionString));
+        // The writer serves every waiting request: it runs in none's execution context (logging scope, HttpContext).
+        if (start)
+            using (ExecutionContext.SuppressFlow())
+                _ = Task.Run(() => DrainAsync(connectionString));
         using (ct.Register(() =>
                      {
                          if (Interlocked.CompareExchange(ref pending.State, 2, 0) == 0) pending.Done.TrySetCanceled(ct);

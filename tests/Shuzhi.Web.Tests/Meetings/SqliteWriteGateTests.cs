@@ -45,9 +45,9 @@ public sealed class SqliteWriteGateTests : IDisposable
         return Task.CompletedTask;
     };
 
-    private List<string> Names()
+    private List<string> Names(string? cs = null)
     {
-        using var c = new SqliteConnection(_cs);
+        using var c = new SqliteConnection(cs ?? _cs);
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """SELECT "Name" FROM "Probe" ORDER BY "Name" """;
@@ -152,17 +152,28 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_database_that_cannot_be_opened_fails_every_write_as_unavailable_and_the_gate_goes_on()
+    public async Task A_database_that_cannot_be_opened_fails_every_write_as_unavailable_until_it_returns()
     {
-        var gone = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "gone", "gate.db") }.ToString();
-        var writes = Enumerable.Range(0, 3).Select(i => _gate.WriteAsync(gone, Insert($"x{i}"), CancellationToken.None)).ToList();
+        var directory = Path.Combine(_directory, "gone");
+        var gone = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "gate.db") }.ToString();
+        var gate = new SqliteWriteGate();
+        SqliteWriteGate.Write create = (c, tx, _) =>
+        {
+            Run(c, """CREATE TABLE IF NOT EXISTS "Probe" ("Name" TEXT NOT NULL PRIMARY KEY)""", tx);
+            return Task.CompletedTask;
+        };
+        var writes = Enumerable.Range(0, 3).Select(_ => gate.WriteAsync(gone, create, CancellationToken.None)).ToList();
         foreach (var w in writes)
         {
             var e = await Assert.ThrowsAsync<SqliteException>(() => w);
             Assert.Equal(14, e.SqliteErrorCode); // SQLITE_CANTOPEN
             Assert.True(DatabaseUnavailableHandler.IsUnavailable(e)); // answered 503 with Retry-After
         }
-        await _gate.WriteAsync(_cs, Insert("after"), CancellationToken.None);
-        Assert.Equal(["after"], Names());
+        // The directory is back: the same gate writes again, nothing kept from the failure.
+        Directory.CreateDirectory(directory);
+        await gate.WriteAsync(gone, create, CancellationToken.None);
+        await gate.WriteAsync(gone, (c, tx, _) => { Run(c, """INSERT INTO "Probe" ("Name") VALUES ('after')""", tx); return Task.CompletedTask; }, CancellationToken.None);
+        Assert.Equal(["after"], Names(gone));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => gate.WriteAsync(_cs, create, CancellationToken.None)); // one database per gate
     }
 }
