@@ -69,11 +69,12 @@ public sealed class SqliteWriteGate
         if (start)
             using (ExecutionContext.SuppressFlow())
                 _ = Task.Run(() => DrainAsync(connectionString));
-        using (ct.Register(() =>
-                     {
-                         if (Interlocked.CompareExchange(ref pending.State, 2, 0) == 0) pending.Done.TrySetCanceled(ct);
-                     }))
-            await pending.Done.Task;
+        // Cancelled while still waiting: dropped (the writer skips it). Once taken, the cancellation changes nothing.
+        using var cancel = ct.Register(() =>
+        {
+            if (Interlocked.CompareExchange(ref pending.State, 2, 0) == 0) pending.Done.TrySetCanceled(ct);
+        });
+        await pending.Done.Task;
     }
 
     /// <summary>Writes batches until no cast waits. One drain runs at a time (<see cref="_writing"/>).</summary>
