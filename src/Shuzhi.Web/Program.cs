@@ -50,6 +50,7 @@ builder.Services.AddScoped<Shuzhi.Web.Features.UpwardCommands>();
 builder.Services.AddSingleton<Shuzhi.Web.Features.VotingKey>();
 builder.Services.AddScoped<Shuzhi.Web.Features.MeetingCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.DashboardQueries>();
+builder.Services.AddScoped<Shuzhi.Web.Features.CampaignFigures>();
 builder.Services.AddScoped<Shuzhi.Web.Features.HistoryQueries>();
 builder.Services.AddScoped<Shuzhi.Web.Features.PaperBallotCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.VotingService>();
@@ -64,6 +65,7 @@ builder.Services.AddScoped<Shuzhi.Web.Features.SheetCommands>();
 builder.Services.AddScoped<Shuzhi.Web.Features.INotifier, Shuzhi.Web.Features.InAppNotifier>();
 builder.Services.AddScoped<Shuzhi.Web.Features.OverdueScanner>();
 if (builder.Configuration.GetValue("Jobs:Overdue", true)) builder.Services.AddHostedService<Shuzhi.Web.Features.OverdueJob>();
+if (builder.Configuration.GetValue("Jobs:Figures", true)) builder.Services.AddHostedService<Shuzhi.Web.Features.FigureJob>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<BearerSecurityTransformer>());
 
 var app = builder.Build();

@@ -110,6 +110,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Shuzhi.Domain.Rectification.Interview> RectInterviews => Set<Shuzhi.Domain.Rectification.Interview>();
     public DbSet<Shuzhi.Domain.Rectification.AccountabilityRecord> RectAccountability => Set<Shuzhi.Domain.Rectification.AccountabilityRecord>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<CampaignFigure> CampaignFigures => Set<CampaignFigure>();
+    public DbSet<CampaignFigureStale> CampaignFigureStale => Set<CampaignFigureStale>();
 
     // Read by the query filters; EF parameterizes them per query. Unrestricted is the range of
     // every path ["/", "0"), not an OR: SQLite plans before it sees parameter values, and an
@@ -251,6 +253,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<ApprovalRequirement>().HasQueryFilter(r => Organizations.Any(o => o.Id == r.UpperOrganizationId));
         builder.Entity<OverdueItem>().HasQueryFilter(o => Organizations.Any(x => x.Id == o.OrganizationId)
             || Campaigns.Any(c => c.Id == o.CampaignId && Organizations.Any(x => x.Id == c.OrganizerId)));
+        // The dashboard's figures of a campaign are the organizer's subtree's (like its decision and meetings). A stale mark carries
+        // a campaign id and nothing else; the dashboard reads the marks only to leave those campaigns' rows aside.
+        builder.Entity<CampaignFigure>().HasQueryFilter(x => Organizations.Any(o => o.Id == x.OrganizerId));
         // Entries without an organization (logins, settings) are for the unrestricted only.
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted ||
             (a.OrgPath != null && string.Compare(a.OrgPath, ScopePrefix) >= 0 && string.Compare(a.OrgPath, ScopeUpper) < 0));

@@ -97,7 +97,8 @@ internal sealed class AuditWriter(AppDbContext db, CurrentActor actor, TimeProvi
     // to the moment it was cast and to the code that cast it (anonymity); their bulk actions are audited explicitly.
     private static bool IsAudited(object entity) => entity is not AuditEntry and not IdentityUserToken<string>
         and not IdentityUserClaim<string> and not IdentityUserLogin<string> and not IdentityRoleClaim<string>
-        and not Domain.Meetings.MeetingBallot and not Domain.Meetings.UsedVotingCode and not Domain.Meetings.VotingCode;
+        and not Domain.Meetings.MeetingBallot and not Domain.Meetings.UsedVotingCode and not Domain.Meetings.VotingCode
+        and not CampaignFigure and not CampaignFigureStale;
 
     private sealed record PendingChange(EntityEntry Entry, string Action, string Details);
 

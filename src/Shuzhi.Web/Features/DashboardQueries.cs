@@ -40,69 +40,104 @@ public sealed class DecidedOpinionRow
 }
 
 /// <summary>
-/// The figures of the dashboard (issue 8), each computed by GROUP BY in the database over the account's subtree:
-/// every set read here carries its scope filter (AppDbContext), and the raw JSON expansion of the deliberations is
-/// joined to the filtered deliberations and reporter rows, so it adds nothing the account could not see.
-/// Rectification figures count the items of accepted plans (as the bulletin does) as of today.
+/// The figures of the dashboard (issue 8) over the account's subtree, read from the per-campaign figures (<see cref="CampaignFigure"/>):
+/// the stored rows of the campaigns organized in the subtree, summed by the database (their scope filter is the organizer's), and
+/// for the campaigns whose stored rows are not to be trusted yet (<see cref="CampaignFigures.LiveAsync"/>) the same rows computed
+/// from the records. Rectification figures count the items of accepted plans (as the bulletin does) as of today.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
+public sealed class DashboardQueries(AppDbContext db, CampaignFigures figures, TimeProvider clock)
 {
     public const int YearsShown = 5;
 
-    /// <summary>A locked deliberation's decided grade with the campaign's year, the reporter organization and the track's name.</summary>
-    public sealed class DecidedGradeDetailRow
+    /// <summary>A sum of figure rows: the dimensions a chart draws (the others zero) and the two counts.</summary>
+    public sealed record Fig(int CampaignId, FigureMeasure Measure, int Year, OrganizationKind Kind, UnitType UnitType, string Track, int Key,
+        string Label, string Title, int RefId, DateOnly? Date, bool Flag, int Count, int Count2);
+
+    /// <summary>The charts of the dashboard in page order, and the track names of the year (the filter's choices).</summary>
+    public sealed record View(IReadOnlyList<Chart> Charts, IReadOnlyList<string> TrackNames);
+
+    /// <summary>
+    /// The filters on figure rows, the same for the database and for rows computed in memory: the year (five years for the
+    /// grades), the kind and type of the organization each measure is counted by, the track for grades and rectification.
+    /// A campaign's coverage row with <see cref="CampaignFigure.Flag"/> lists it whatever the filters; track rows are choices.
+    /// </summary>
+    private static IQueryable<CampaignFigure> Filter(IQueryable<CampaignFigure> q, DashboardFilter f)
     {
-        public int CampaignId { get; set; }
-        public int Year { get; set; }
-        public int OrganizationId { get; set; }
-        public string Track { get; set; } = "";
-        public int Grade { get; set; }
+        var first = f.Year - YearsShown + 1;
+        var year = f.Year;
+        q = q.Where(x => x.Year >= first && x.Year <= year && (x.Year == year || x.Measure == FigureMeasure.Grade));
+        if (f.Kind is { } k)
+            q = q.Where(x => x.Kind == k || x.Measure == FigureMeasure.Track || (x.Measure == FigureMeasure.Coverage && x.Flag));
+        if (f.UnitType is { } u)
+            q = q.Where(x => x.UnitType == u || x.Measure == FigureMeasure.Track || (x.Measure == FigureMeasure.Coverage && x.Flag));
+        if (f.Track is { Length: > 0 } t)
+            q = q.Where(x => x.Track == t || !(x.Measure == FigureMeasure.Grade || x.Measure == FigureMeasure.RectItem || x.Measure == FigureMeasure.RectPlan));
+        return q;
     }
 
-    // Locked deliberations' grades of the campaigns of some years, one row per decided reporter, with the reporter row (of the
-    // same campaign), its track and the campaign's year joined in the database. SQLite: CROSS JOIN keeps the order (each grade,
-    // then its reporter row by key); left to choose, it looked up the campaign's reporters and scanned the whole JSON array for
-    // each of them — quadratic in the reporters of a campaign (3.8 s at a province, bench/RESULTS.md).
-    private IQueryable<DecidedGradeDetailRow> DecidedDetail(int firstYear, int lastYear) => db.IsPostgres
-        ? db.Database.SqlQuery<DecidedGradeDetailRow>($"""
-            SELECT d."CampaignId", c."Year", r."OrganizationId", t."Name" AS "Track", (g->>'Final')::int AS "Grade"
-            FROM "Deliberations" AS d
-            JOIN "Campaigns" AS c ON c."Id" = d."CampaignId"
-            CROSS JOIN LATERAL jsonb_array_elements(d."Grades"::jsonb) AS g
-            JOIN "CampaignReporters" AS r ON r."Id" = (g->>'ReporterId')::int AND r."CampaignId" = d."CampaignId"
-            JOIN "Tracks" AS t ON t."Id" = r."TrackId"
-            WHERE d."State" = 2 AND c."Year" >= {firstYear} AND c."Year" <= {lastYear}
-            """)
-        : db.Database.SqlQuery<DecidedGradeDetailRow>($"""
-            SELECT d."CampaignId", c."Year", r."OrganizationId", t."Name" AS "Track", CAST(json_extract(g.value, '$.Final') AS INTEGER) AS "Grade"
-            FROM "Deliberations" AS d
-            JOIN "Campaigns" AS c ON c."Id" = d."CampaignId"
-            CROSS JOIN json_each(d."Grades") AS g
-            CROSS JOIN "CampaignReporters" AS r
-            JOIN "Tracks" AS t ON t."Id" = r."TrackId"
-            WHERE d."State" = 2 AND c."Year" >= {firstYear} AND c."Year" <= {lastYear}
-              AND r."Id" = CAST(json_extract(g.value, '$.ReporterId') AS INTEGER) AND r."CampaignId" = d."CampaignId"
-            """);
+    /// <summary>The filtered figures summed by the dimensions the charts draw: per campaign only coverage, per meeting only turnout.</summary>
+    public async Task<List<Fig>> FiguresAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var live = await figures.LiveAsync(f.Year - YearsShown + 1, f.Year, ct);
+        var stored = Filter(db.CampaignFigures, f);
+        if (live.Count > 0) stored = stored.Where(x => !live.Contains(x.CampaignId));
+        var rows = await stored
+            .GroupBy(x => new
+            {
+                C = x.Measure == FigureMeasure.Coverage ? x.CampaignId : 0,
+                x.Measure, x.Year, x.Kind, x.UnitType, x.Track, x.Key, x.Label,
+                Title = x.Measure == FigureMeasure.Coverage || x.Measure == FigureMeasure.Turnout ? x.Title : "",
+                x.RefId, x.Date, x.Flag,
+            })
+            .Select(g => new Fig(g.Key.C, g.Key.Measure, g.Key.Year, g.Key.Kind, g.Key.UnitType, g.Key.Track, g.Key.Key, g.Key.Label, g.Key.Title,
+                g.Key.RefId, g.Key.Date, g.Key.Flag, g.Sum(x => x.Count), g.Sum(x => x.Count2)))
+            .ToListAsync(ct);
+        if (live.Count > 0)
+            rows.AddRange(Filter((await figures.ComputeAsync(live, ct)).AsQueryable(), f).AsEnumerable()
+                .Select(x => new Fig(x.CampaignId, x.Measure, x.Year, x.Kind, x.UnitType, x.Track, x.Key, x.Label, x.Title, x.RefId, x.Date, x.Flag, x.Count, x.Count2)));
+        return rows;
+    }
+
+    /// <summary>The years with campaigns in the subtree (for the year filter).</summary>
+    public async Task<List<int>> YearsAsync(CancellationToken ct)
+    {
+        var years = await db.CampaignFigures.Where(x => x.Measure == FigureMeasure.Stage).Select(x => x.Year).Distinct().ToListAsync(ct);
+        // And those of marked campaigns, whose rows may not be stored yet (the marks first: few, and found by key).
+        var marked = await db.CampaignFigureStale.Select(s => s.CampaignId).Distinct().ToListAsync(ct);
+        if (marked.Count > 0) years.AddRange(await db.Campaigns.Where(c => marked.Contains(c.Id)).Select(c => c.Year).Distinct().ToListAsync(ct));
+        return years.Distinct().ToList();
+    }
+
+    /// <summary>Every chart of the dashboard, in page order, and the year's track names.</summary>
+    public async Task<View> AllAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var rows = await FiguresAsync(f, ct);
+        IEnumerable<Fig> Of(FigureMeasure m) => rows.Where(r => r.Measure == m);
+        var charts = new List<Chart> { Stages(Of(FigureMeasure.Stage)), Overdue(Of(FigureMeasure.Overdue)) };
+        charts.AddRange(GradeCharts(f, Of(FigureMeasure.Grade).Select(r => new GradeCount(r.Year, r.Kind, r.UnitType, r.Track, (Grade)r.Key, r.Count)).ToList()));
+        charts.AddRange(Turnout(Of(FigureMeasure.Turnout).ToList()));
+        charts.Add(Coverage(Of(FigureMeasure.Coverage).ToList()));
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        charts.AddRange(RectificationCharts(
+            Of(FigureMeasure.RectItem).GroupBy(r => (r.Kind, (ItemState)r.Key, r.Date < today)).Select(g => new RectCount(g.Key.Item1, g.Key.Item2, g.Key.Item3, g.Sum(r => r.Count))).ToList(),
+            Of(FigureMeasure.RectPlan).GroupBy(r => ((PlanState)r.Key, r.Flag && r.Date < today)).Select(g => (g.Key.Item1, g.Key.Item2, g.Sum(r => r.Count))).ToList()));
+        var tracks = Of(FigureMeasure.Track).Select(r => r.Track).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new View(charts, tracks);
+    }
 
     /// <summary>Campaigns of the year by stage; the kind filters apply to the organizer.</summary>
-    public async Task<Chart> StagesAsync(DashboardFilter f, CancellationToken ct)
+    private static Chart Stages(IEnumerable<Fig> rows)
     {
-        var q = db.Campaigns.Where(c => c.Year == f.Year);
-        if (f.Kind is { } k) q = q.Where(c => db.Organizations.Any(o => o.Id == c.OrganizerId && o.Kind == k));
-        if (f.UnitType is { } u) q = q.Where(c => db.Organizations.Any(o => o.Id == c.OrganizerId && o.UnitType == u));
-        var counts = await q.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var counts = rows.GroupBy(r => (CampaignStage)r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
         var stages = Enum.GetValues<CampaignStage>();
         return new Chart("stages", DashboardStrings.Dash_Stages, "bar", DashboardStrings.Dash_Stage,
             stages.Select(s => s.Name()).ToList(), [new Series(DashboardStrings.Dash_Campaigns, stages.Select(s => counts.GetValueOrDefault(s)).ToList())]);
     }
 
     /// <summary>Open overdue steps of the year's campaigns by kind of step; the kind filters apply to the responsible organization.</summary>
-    public async Task<Chart> OverdueAsync(DashboardFilter f, CancellationToken ct)
+    private static Chart Overdue(IEnumerable<Fig> rows)
     {
-        var q = db.OverdueItems.Where(o => o.ResolvedOn == null && db.Campaigns.Any(c => c.Id == o.CampaignId && c.Year == f.Year));
-        if (f.Kind is { } k) q = q.Where(x => db.Organizations.Any(o => o.Id == x.OrganizationId && o.Kind == k));
-        if (f.UnitType is { } u) q = q.Where(x => db.Organizations.Any(o => o.Id == x.OrganizationId && o.UnitType == u));
-        var counts = await q.GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var counts = rows.GroupBy(r => (OverdueKind)r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
         var kinds = Enum.GetValues<OverdueKind>();
         return new Chart("overdue", DashboardStrings.Dash_Overdue, "bar", DashboardStrings.Dash_OverdueKind,
             kinds.Select(k => Messages.Get("Overdue." + k)).ToList(), [new Series(DashboardStrings.Dash_OpenItems, kinds.Select(k => counts.GetValueOrDefault(k)).ToList())]);
@@ -110,24 +145,6 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
 
     /// <summary>Decided grades counted by year, kind, unit type, track and grade: one small aggregate the grade charts slice.</summary>
     public sealed record GradeCount(int Year, OrganizationKind Kind, UnitType UnitType, string Track, Grade Grade, int Count);
-
-    public async Task<IReadOnlyList<GradeCount>> GradeCountsAsync(DashboardFilter f, CancellationToken ct)
-    {
-        var first = f.Year - YearsShown + 1;
-        // The raw part gives year, reporter organization and track name; the scope is the deliberation's (its organizer in the
-        // subtree, its filter) and the reporter organization's (its filter), so the reporter row, campaign and track filters (each a
-        // nest of EXISTS per decided grade) are not needed: those rows belong to the deliberation's own campaign.
-        var q = from g in DecidedDetail(first, f.Year)
-                join d in db.Deliberations on g.CampaignId equals d.CampaignId
-                join o in db.Organizations on g.OrganizationId equals o.Id
-                select new { g.Year, o.Kind, o.UnitType, g.Track, g.Grade };
-        if (f.Kind is { } k) q = q.Where(x => x.Kind == k);
-        if (f.UnitType is { } u) q = q.Where(x => x.UnitType == u);
-        if (!string.IsNullOrEmpty(f.Track)) q = q.Where(x => x.Track == f.Track);
-        var rows = await q.GroupBy(x => new { x.Year, x.Kind, x.UnitType, x.Track, x.Grade })
-            .Select(g => new { g.Key.Year, g.Key.Kind, g.Key.UnitType, g.Key.Track, g.Key.Grade, Count = g.Count() }).ToListAsync(ct);
-        return rows.Select(x => new GradeCount(x.Year, x.Kind, x.UnitType, x.Track, (Grade)x.Grade, x.Count)).ToList();
-    }
 
     /// <summary>The four grade series over some labels.</summary>
     private static IReadOnlyList<Series> GradeSeries<TKey>(IReadOnlyList<TKey> keys, IEnumerable<GradeCount> rows, Func<GradeCount, TKey> key) where TKey : notnull
@@ -156,34 +173,22 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         ];
     }
 
-    /// <summary>Track names of the year's campaigns, for the filter.</summary>
-    public Task<List<string>> TrackNamesAsync(int year, CancellationToken ct) =>
-        db.Tracks.Where(t => db.Campaigns.Any(c => c.Id == t.CampaignId && c.Year == year)).Select(t => t.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
-
     /// <summary>
     /// Ballots issued (the categories' counts) and received (ballots stored, as MeetingCommands.TurnoutAsync counts them)
     /// per meeting and per voter category of the year's meetings; the kind filters apply to the organizer.
     /// </summary>
-    public async Task<IReadOnlyList<Chart>> TurnoutAsync(DashboardFilter f, CancellationToken ct)
+    private static IReadOnlyList<Chart> Turnout(IReadOnlyList<Fig> rows)
     {
-        var meetings = db.Meetings.Where(m => db.Campaigns.Any(c => c.Id == m.CampaignId && c.Year == f.Year
-            && db.Organizations.Any(o => o.Id == c.OrganizerId && (f.Kind == null || o.Kind == f.Kind) && (f.UnitType == null || o.UnitType == f.UnitType))));
-        var categories = await db.VoterCategories.Where(v => meetings.Any(m => m.Id == v.MeetingId))
-            .Select(v => new { v.Id, v.MeetingId, v.Name, v.Issued, v.SortOrder }).ToListAsync(ct);
-        var received = await db.MeetingBallots.Where(b => meetings.Any(m => m.Id == b.MeetingId))
-            .GroupBy(b => b.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var names = await meetings.OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.Title, Organizer = db.Campaigns.Where(c => c.Id == m.CampaignId).SelectMany(c => db.Organizations.Where(o => o.Id == c.OrganizerId)).Select(o => o.Name).FirstOrDefault() })
-            .ToListAsync(ct);
-        var byMeeting = categories.GroupBy(c => c.MeetingId).ToDictionary(g => g.Key, g => (Issued: g.Sum(c => c.Issued), Received: g.Sum(c => received.GetValueOrDefault(c.Id))));
-        var byCategory = categories.GroupBy(c => c.Name).Select(g => (Name: g.Key, Order: g.Min(c => c.SortOrder), Issued: g.Sum(c => c.Issued), Received: g.Sum(c => received.GetValueOrDefault(c.Id))))
+        var byMeeting = rows.GroupBy(r => r.RefId).OrderBy(g => g.Key)
+            .Select(g => (Label: g.First().Title, Issued: g.Sum(r => r.Count), Received: g.Sum(r => r.Count2))).ToList();
+        var byCategory = rows.GroupBy(r => r.Label).Select(g => (Name: g.Key, Order: g.Min(r => r.Key), Issued: g.Sum(r => r.Count), Received: g.Sum(r => r.Count2)))
             .OrderBy(x => x.Order).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
         return
         [
             new Chart("turnout-meeting", DashboardStrings.Dash_TurnoutByMeeting, "bar", DashboardStrings.Dash_Meeting,
-                names.Select(n => $"{n.Organizer} {n.Title}").ToList(),
-                [new Series(DashboardStrings.Dash_Issued, names.Select(n => byMeeting.GetValueOrDefault(n.Id).Issued).ToList()),
-                 new Series(DashboardStrings.Dash_Received, names.Select(n => byMeeting.GetValueOrDefault(n.Id).Received).ToList())]),
+                byMeeting.Select(m => m.Label).ToList(),
+                [new Series(DashboardStrings.Dash_Issued, byMeeting.Select(m => m.Issued).ToList()),
+                 new Series(DashboardStrings.Dash_Received, byMeeting.Select(m => m.Received).ToList())]),
             new Chart("turnout-category", DashboardStrings.Dash_TurnoutByCategory, "bar", DashboardStrings.Dash_Category,
                 byCategory.Select(c => c.Name).ToList(),
                 [new Series(DashboardStrings.Dash_Issued, byCategory.Select(c => c.Issued).ToList()),
@@ -192,57 +197,20 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// On-site coverage over the term (seed 002 三.2) for each campaign of the year, as /Campaigns/Coverage decides it: the units
-    /// are the organizer's active direct subordinates and the campaign's reporters; a unit is covered when it debriefed on-site
-    /// (on-site or both) in a campaign of the same organizer in the term up to this year. Units not covered with no year left
-    /// in the term will miss it. The kind filters apply to the units. Counted by the database, one row per campaign.
+    /// On-site coverage over the term (seed 002 三.2) for each campaign of the year (CampaignFigures counts it as /Campaigns/Coverage
+    /// decides it). Units not covered with no year left in the term will miss it. The kind filters apply to the units.
     /// </summary>
-    public async Task<Chart> CoverageAsync(DashboardFilter f, CancellationToken ct)
+    private static Chart Coverage(IReadOnlyList<Fig> rows)
     {
-        var kind = f.Kind;
-        var unit = f.UnitType;
-        var campaigns = db.Campaigns.Where(c => c.Year == f.Year);
-        // The units of each campaign as one set (a UNION of the organizer's active children, found by ParentId, and the campaign's
-        // reporters), each marked covered or not, then counted per campaign. Not a count over the whole subtree per campaign: at a
-        // province's scale that read every organization once for each of ~1,200 campaigns (bench/RESULTS.md, dashboard run).
-        var children = from c in campaigns
-                       join o in db.Organizations on (int?)c.OrganizerId equals o.ParentId
-                       where o.IsActive && (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
-                       select new { CampaignId = c.Id, c.OrganizerId, c.Year, c.TermStartYear, c.TermLength, OrgId = o.Id };
-        var reported = from c in campaigns
-                       join r in db.CampaignReporters on c.Id equals r.CampaignId
-                       join o in db.Organizations on r.OrganizationId equals o.Id
-                       where (kind == null || o.Kind == kind) && (unit == null || o.UnitType == unit)
-                       select new { CampaignId = c.Id, c.OrganizerId, c.Year, c.TermStartYear, c.TermLength, OrgId = o.Id };
-        var counts = await children.Union(reported)
-            .Select(u => new
-            {
-                u.CampaignId,
-                Covered = db.CampaignReporters.Any(r => r.OrganizationId == u.OrgId && r.OrganizerId == u.OrganizerId
-                    && db.Tracks.Any(t => t.Id == r.TrackId && (t.Mode == DebriefMode.OnSite || t.Mode == DebriefMode.Both))
-                    && db.Campaigns.Any(p => p.Id == r.CampaignId && p.OrganizerId == u.OrganizerId
-                        && p.Year >= u.Year - ((u.Year - u.TermStartYear) % u.TermLength + u.TermLength) % u.TermLength && p.Year <= u.Year)),
-            })
-            .GroupBy(u => u.CampaignId)
-            .Select(g => new { g.Key, Units = g.Count(), Covered = g.Count(x => x.Covered) })
-            .ToDictionaryAsync(x => x.Key, x => (x.Units, x.Covered), ct);
-        var rows = (await campaigns
-            .Select(c => new
-            {
-                c.Id,
-                c.Year,
-                TermEnd = c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength + c.TermLength - 1,
-                Organizer = db.Organizations.Where(o => o.Id == c.OrganizerId).Select(o => o.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct))
-            .Select(c => new { c.Organizer, c.Year, c.TermEnd, Units = counts.GetValueOrDefault(c.Id).Units, Covered = counts.GetValueOrDefault(c.Id).Covered })
+        var campaigns = rows.GroupBy(r => r.CampaignId)
+            .Select(g => (Organizer: g.First().Title, g.First().Year, TermEnd: g.First().Key, Units: g.Sum(r => r.Count), Covered: g.Sum(r => r.Count2)))
             .OrderBy(c => c.Organizer, StringComparer.Ordinal).ToList();
         return new Chart("coverage", DashboardStrings.Dash_Coverage, "stack", DashboardStrings.Dash_Organizer,
-            rows.Select(r => r.Organizer ?? "").ToList(),
+            campaigns.Select(r => r.Organizer).ToList(),
             [
-                new Series(DashboardStrings.Dash_Covered, rows.Select(r => r.Covered).ToList()),
-                new Series(DashboardStrings.Dash_NotYetCovered, rows.Select(r => r.TermEnd > r.Year ? r.Units - r.Covered : 0).ToList()),
-                new Series(DashboardStrings.Dash_WillMiss, rows.Select(r => r.TermEnd > r.Year ? 0 : r.Units - r.Covered).ToList()),
+                new Series(DashboardStrings.Dash_Covered, campaigns.Select(r => r.Covered).ToList()),
+                new Series(DashboardStrings.Dash_NotYetCovered, campaigns.Select(r => r.TermEnd > r.Year ? r.Units - r.Covered : 0).ToList()),
+                new Series(DashboardStrings.Dash_WillMiss, campaigns.Select(r => r.TermEnd > r.Year ? 0 : r.Units - r.Covered).ToList()),
             ]);
     }
 
@@ -252,36 +220,6 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         public bool IsDone => State is ItemState.Done or ItemState.Closed;
         /// <summary>逾期 as PlanItem.IsOverdue decides it: past the deadline (the deadline day is in time) and not done.</summary>
         public bool IsOverdue => PastDeadline && !IsDone;
-    }
-
-    /// <summary>
-    /// 整改完成率、逾期率 (issue 8): the items of the accepted plans of the year's campaigns, counted by the database by the
-    /// reporter organization's kind, the item state and deadline passed (as of today), and the plans by state with those
-    /// never filed past their deadline. The kind and unit filters apply to the reporter organization, the track to its track.
-    /// </summary>
-    public async Task<IReadOnlyList<Chart>> RectificationAsync(DashboardFilter f, CancellationToken ct)
-    {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var plans = from p in db.RectPlans
-                    join c in db.Campaigns on p.CampaignId equals c.Id
-                    join o in db.Organizations on p.OrganizationId equals o.Id
-                    where c.Year == f.Year
-                    select new { p, o.Kind, o.UnitType };
-        if (f.Kind is { } k) plans = plans.Where(x => x.Kind == k);
-        if (f.UnitType is { } u) plans = plans.Where(x => x.UnitType == u);
-        if (!string.IsNullOrEmpty(f.Track))
-            plans = plans.Where(x => db.CampaignReporters.Any(r => r.Id == x.p.ReporterId && db.Tracks.Any(t => t.Id == r.TrackId && t.Name == f.Track)));
-
-        var items = await (from x in plans
-                           join i in db.RectPlanItems on x.p.Id equals i.PlanId
-                           where x.p.State == PlanState.Accepted
-                           group i by new { x.Kind, i.State, Past = i.Deadline < today } into g
-                           select new { g.Key.Kind, g.Key.State, g.Key.Past, Count = g.Count() }).ToListAsync(ct);
-        var counts = items.Select(x => new RectCount(x.Kind, x.State, x.Past, x.Count)).ToList();
-        var planCounts = await plans
-            .GroupBy(x => new { x.p.State, Unfiled = x.p.FirstFiledOn == null && x.p.Deadline < today })
-            .Select(g => new { g.Key.State, g.Key.Unfiled, Count = g.Count() }).ToListAsync(ct);
-        return RectificationCharts(counts, planCounts.Select(x => (x.State, x.Unfiled, x.Count)).ToList());
     }
 
     public static IReadOnlyList<Chart> RectificationCharts(IReadOnlyList<RectCount> counts, IReadOnlyList<(PlanState State, bool Unfiled, int Count)> plans)
@@ -315,17 +253,6 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
                 new Series(DashboardStrings.Dash_RectPlanUnfiled, states.Select(s => plans.Where(p => p.State == s && p.Unfiled).Sum(p => p.Count)).ToList()),
             ]),
         ];
-    }
-
-    /// <summary>Every chart of the dashboard, in page order.</summary>
-    public async Task<IReadOnlyList<Chart>> AllAsync(DashboardFilter f, CancellationToken ct)
-    {
-        var charts = new List<Chart> { await StagesAsync(f, ct), await OverdueAsync(f, ct) };
-        charts.AddRange(GradeCharts(f, await GradeCountsAsync(f, ct)));
-        charts.AddRange(await TurnoutAsync(f, ct));
-        charts.Add(await CoverageAsync(f, ct));
-        charts.AddRange(await RectificationAsync(f, ct));
-        return charts;
     }
 
     /// <summary>

@@ -207,6 +207,101 @@ public abstract class DashboardTests<TFactory>(TFactory f) where TFactory : Shuz
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/Dashboard?year={year}&handler=Export&chart=nothing")).StatusCode);
     }
 
+    /// <summary>Stores the figures of every marked campaign (the job's work) and checks that no mark is left.</summary>
+    private Task StoreFiguresAsync() => f.WithDbAsync(async (db, sp) =>
+    {
+        var figures = sp.GetRequiredService<Shuzhi.Web.Features.CampaignFigures>();
+        while (await figures.RefreshAsync(1000, default) > 0) { }
+        Assert.False(await db.CampaignFigureStale.AnyAsync());
+        return 0;
+    });
+
+    /// <summary>Every table of the page as its text, chart by chart.</summary>
+    private static Dictionary<string, string> Tables(IHtmlDocument page) =>
+        page.QuerySelectorAll("[data-table]").ToDictionary(t => t.GetAttribute("data-table")!, t => string.Join("|", t.QuerySelectorAll("tr").Select(tr => tr.TextContent.Trim())));
+
+    [Fact]
+    public async Task The_stored_figures_give_the_dashboard_the_records_give()
+    {
+        const int year = 2085;
+        var s = await ArrangeAsync(year);
+        await TallyTestKit.CloseAsync(f, s.This.MeetingId);
+        var viewer = await f.PagesAsync(D.A.ViewerUser);
+        var fromRecords = await viewer.GetHtmlAsync($"/Dashboard?year={year}");
+        await StoreFiguresAsync();
+        // Nothing of county A's campaigns is computed now: their figures are read from the stored rows.
+        var live = await f.WithDbAsync((db, sp) => sp.GetRequiredService<Shuzhi.Web.Features.CampaignFigures>().LiveAsync(year - 4, year, default));
+        Assert.DoesNotContain(s.This.CampaignId, live);
+        Assert.DoesNotContain(s.Previous.CampaignId, live);
+        Assert.True(await f.WithDbAsync((db, _) => db.CampaignFigures.IgnoreQueryFilters().AnyAsync(x => x.CampaignId == s.This.CampaignId && x.Measure == Shuzhi.Web.Data.FigureMeasure.Grade)));
+        var stored = await viewer.GetHtmlAsync($"/Dashboard?year={year}");
+        Assert.Equal(Tables(fromRecords), Tables(stored));
+        Assert.Equal([1, 0, 1, 0], Table(stored, "grades-year")[$"{year}年度"]);
+        Assert.Equal([15, 4], Assert.Single(Table(stored, "turnout-meeting")).Value);
+        Assert.Equal([2, 1, 0], Table(stored, "coverage")["甲县城关镇党委"]);
+        var filtered = await viewer.GetHtmlAsync($"/Dashboard?year={year}&kind=Branch&unit=Village");
+        Assert.Equal([1, 0, 1, 0], Table(filtered, "grades-year")[$"{year}年度"]);
+        Assert.Equal([0], Table(filtered, "stages")["撰写述职报告"]);
+        // County B's viewer sees its own stored figures only.
+        var b = await (await f.PagesAsync(D.B.ViewerUser)).GetHtmlAsync($"/Dashboard?year={year}");
+        Assert.Equal([0, 0, 0, 2], Table(b, "grades-year")[$"{year}年度"]);
+        Assert.DoesNotContain("甲县", b.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_change_to_the_records_shows_at_once_and_in_the_stored_figures_after_the_job()
+    {
+        const int year = 2095;
+        var s = await ArrangeAsync(year);
+        await TallyTestKit.CloseAsync(f, s.This.MeetingId);
+        await StoreFiguresAsync();
+        var viewer = await f.PagesAsync(D.A.ViewerUser);
+        var url = $"/Dashboard?year={year}";
+        var before = await viewer.GetHtmlAsync(url);
+        Assert.Equal([1], Table(before, "overdue")["述职报告未提交"]);
+        try
+        {
+            // Each change marks the campaign (a trigger in the same transaction); the dashboard computes it from the records.
+            await f.WithDbAsync(async (db, _) =>
+            {
+                var today = DateOnly.FromDateTime(f.Clock.GetUtcNow().Date);
+                foreach (var o in await db.OverdueItems.Where(o => o.CampaignId == s.This.CampaignId && o.ResolvedOn == null).ToListAsync()) o.Resolve(today);
+                (await db.VoterCategories.SingleAsync(c => c.Id == s.This.Cat1)).SetIssued(20);
+                (await db.Organizations.SingleAsync(o => o.Id == s.Village3)).Deactivate();
+                var v1 = await db.Organizations.SingleAsync(o => o.Id == D.A.Village1.Id);
+                v1.Reclassify(v1.Kind, UnitType.Community, v1.SortOrder);
+                await db.SaveChangesAsync();
+                return 0;
+            });
+            Assert.True(await f.WithDbAsync((db, _) => db.CampaignFigureStale.AnyAsync(m => m.CampaignId == s.This.CampaignId)));
+            foreach (var stored in (bool[])[false, true])
+            {
+                if (stored) await StoreFiguresAsync();
+                var page = await viewer.GetHtmlAsync(url);
+                Assert.Equal(0, Table(page, "overdue").Values.Sum(v => v[0]));
+                Assert.Equal([25, 4], Assert.Single(Table(page, "turnout-meeting")).Value);
+                Assert.Equal([2, 0, 0], Table(page, "coverage")["甲县城关镇党委"]);
+                // Village 1 (好) is a community now, in this year's grades and the year before's (较好).
+                Assert.Equal([1, 0, 0, 0], Table(page, "grades-unit")["社区"]);
+                Assert.Equal([0, 0, 1, 0], Table(page, "grades-unit")["村"]);
+                var community = await viewer.GetHtmlAsync(url + "&unit=Community");
+                Assert.Equal([0, 1, 0, 0], Table(community, "grades-year")[$"{year - 1}年度"]);
+            }
+        }
+        finally
+        {
+            await f.WithDbAsync(async (db, _) =>
+            {
+                var town = await db.Organizations.SingleAsync(o => o.Id == D.A.Town.Id);
+                (await db.Organizations.SingleAsync(o => o.Id == s.Village3)).Activate(town);
+                var v1 = await db.Organizations.SingleAsync(o => o.Id == D.A.Village1.Id);
+                v1.Reclassify(v1.Kind, UnitType.Village, v1.SortOrder);
+                await db.SaveChangesAsync();
+                return 0;
+            });
+        }
+    }
+
     [Fact]
     public async Task The_history_of_a_unit_and_a_person_lists_every_year_with_grade_opinion_and_consequences()
     {

@@ -30,12 +30,11 @@ public sealed class IndexModel(DashboardQueries queries, AppDbContext db, TimePr
     {
         var thisYear = clock.GetLocalNow().Year;
         Filter = new DashboardFilter(Year is >= 2000 and <= 2100 ? Year.Value : thisYear, Kind, Unit, string.IsNullOrWhiteSpace(Track) ? null : Track.Trim());
-        var years = await db.Campaigns.Select(c => c.Year).Distinct().ToListAsync(ct);
+        var years = await queries.YearsAsync(ct);
         years.Add(thisYear);
         years.Add(Filter.Year);
         Years = years.Distinct().OrderDescending().ToList();
-        TrackNames = await queries.TrackNamesAsync(Filter.Year, ct);
-        Charts = await queries.AllAsync(Filter, ct);
+        (Charts, TrackNames) = await queries.AllAsync(Filter, ct);
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
