@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Shuzhi.Domain.Meetings;
 using Shuzhi.Web.Data.Configurations;
 
@@ -64,9 +67,12 @@ public sealed class VotingService(AppDbContext db, VotingKey key, MeetingSpeaker
         // No read of the used codes first: the insert below is the check (its unique key), also under concurrency.
         var entry = await speakers.GetAsync(db, meeting.Id, meeting.CampaignId, meeting.SpeakerOrder, ct);
         var ballot = MeetingBallot.FromPhone(meeting.Id, code.CategoryId, entry.Forms, marks, meeting.Rules);
+        var real = code.Kind == CodeKind.Real;
+        var (sql, values, rows) = Statement(real ? ballot : null, UsedVotingCode.Of(code));
         try
         {
-            await writeGate.WriteAsync(db, c => InsertAsync(code.Kind == CodeKind.Real ? ballot : null, UsedVotingCode.Of(code), c), ct);
+            if (db.IsPostgres) Check(await db.Database.ExecuteSqlRawAsync(sql, values, ct), rows, real);
+            else await writeGate.WriteAsync(db.Database.GetConnectionString()!, SqliteWrite(sql, values, rows, real), ct);
         }
         catch (DbException e) when (!DatabaseUnavailableHandler.IsUnavailable(e))
         {
@@ -81,35 +87,54 @@ public sealed class VotingService(AppDbContext db, VotingKey key, MeetingSpeaker
     /// codes are kept out of the row audit, AuditWriter.IsAudited). The values are the ones EF writes: the parameters
     /// take EF's type mappings, the marks EF's JSON conversion (<see cref="JsonColumn"/>); a test reads them back
     /// through EF. PostgreSQL runs the command's statements as one batch in one implicit transaction (one round trip; an
-    /// error in either rolls back both); SQLite runs them in an explicit transaction.
+    /// error in either rolls back both); SQLite runs them in a savepoint of the gate's batch transaction (SqliteWriteGate).
+    /// Returns the SQL ({n}: its values), the values and the rows it writes.
     /// <para>
     /// Each row is inserted only while the window is still open, checked in the write itself: a close that commits
-    /// between the read of the meeting and this write refuses the cast here (no row, "closed"), so no ballot lands after
+    /// between the read of the meeting and this write refuses the cast there (no row, "closed"), so no ballot lands after
     /// the digest. On PostgreSQL the check holds the meeting row FOR KEY SHARE (the lock the foreign key takes anyway),
     /// which waits for a close holding it FOR UPDATE (MeetingCommands.CloseVotingAsync) and makes the close wait for the
-    /// casts in flight; on SQLite the close holds the single write lock while it computes the digest.
+    /// casts in flight; on SQLite the close holds the single write lock while it computes the digest, and a batch holds it
+    /// from its first statement to its commit.
     /// </para>
     /// </summary>
-    private async Task InsertAsync(MeetingBallot? ballot, UsedVotingCode used, CancellationToken ct)
+    private (string Sql, object[] Values, int Rows) Statement(MeetingBallot? ballot, UsedVotingCode used)
     {
-        await using var tx = db.IsPostgres ? null : await db.Database.BeginTransactionAsync(ct);
-        int rows;
         if (ballot is null)
-            rows = await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? UsedSqlPostgres : UsedSqlSqlite,
-                [used.Hash, used.MeetingId, (int)RehearsalState.Open], ct);
-        else
-        {
-            // A phone ballot is valid or refused (MeetingBallot.FromPhone), never stored invalid: InvalidReason stays NULL.
-            if (!ballot.IsValid || ballot.InvalidReason is not null) throw new InvalidOperationException("A phone ballot is stored valid.");
-            rows = await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? BallotSqlPostgres : BallotSqlSqlite,
-                [ballot.Id, ballot.CategoryId, (int)ballot.Source, ballot.IsValid, JsonColumn.Write(ballot.Marks), ballot.MeetingId, (int)VotingState.Open, used.Hash], ct);
-        }
-        if (rows == 0) throw new DomainException(ballot is null ? "Meeting.RehearsalNotOpen" : "Meeting.VotingClosed");
-        if (rows != (ballot is null ? 1 : 2)) throw new InvalidOperationException($"A cast wrote {rows} rows.");
-        if (tx is not null) await tx.CommitAsync(ct);
+            return (db.IsPostgres ? UsedSqlPostgres : UsedSqlSqlite, [used.Hash, used.MeetingId, (int)RehearsalState.Open], 1);
+        // A phone ballot is valid or refused (MeetingBallot.FromPhone), never stored invalid: InvalidReason stays NULL.
+        if (!ballot.IsValid || ballot.InvalidReason is not null) throw new InvalidOperationException("A phone ballot is stored valid.");
+        return (db.IsPostgres ? BallotSqlPostgres : BallotSqlSqlite,
+            [ballot.Id, ballot.CategoryId, (int)ballot.Source, ballot.IsValid, JsonColumn.Write(ballot.Marks), ballot.MeetingId, (int)VotingState.Open, used.Hash], 2);
     }
 
-    // The statements of InsertAsync ({n}: its parameters); PostgreSQL holds the meeting row FOR KEY SHARE while inserting.
+    /// <summary>No row: the window closed (or the rehearsal ended) before the write; any other count is a bug.</summary>
+    private static void Check(int written, int rows, bool real)
+    {
+        if (written == 0) throw new DomainException(real ? "Meeting.VotingClosed" : "Meeting.RehearsalNotOpen");
+        if (written != rows) throw new InvalidOperationException($"A cast wrote {written} rows.");
+    }
+
+    /// <summary>
+    /// The cast's command as the gate's writer runs it on its own connection, inside its batch transaction (group commit,
+    /// <see cref="SqliteWriteGate"/>): the same SQL, its values bound with EF's type mappings as ExecuteSqlRaw binds them
+    /// (a Guid as upper-case text on SQLite), so the rows are the ones EF writes and reads.
+    /// </summary>
+    private SqliteWriteGate.Write SqliteWrite(string sql, object[] values, int rows, bool real)
+    {
+        var mappings = db.GetService<IRelationalTypeMappingSource>();
+        var text = string.Format(CultureInfo.InvariantCulture, sql, values.Select((_, i) => (object)$"@p{i}").ToArray());
+        return async (connection, transaction, ct) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            for (var i = 0; i < values.Length; i++) command.Parameters.Add(mappings.GetMappingForValue(values[i]).CreateParameter(command, $"@p{i}", values[i]));
+            Check(await command.ExecuteNonQueryAsync(ct), rows, real);
+        };
+    }
+
+    // The statements of a cast (Statement) ({n}: its parameters); PostgreSQL holds the meeting row FOR KEY SHARE while inserting.
     private static readonly string UsedSqlSqlite = UsedSql(""), UsedSqlPostgres = UsedSql(" FOR KEY SHARE");
     private static readonly string BallotSqlSqlite = BallotSql(""), BallotSqlPostgres = BallotSql(" FOR KEY SHARE");
 
