@@ -25,7 +25,7 @@ public sealed record CategoryTurnout(int CategoryId, string Name, int Issued, in
 /// with the ballots' digest, turnout and, after the close, the tally. Only the organizer's own staff act; reads go
 /// through the scope filters. Ballots themselves come in through <see cref="VotingService"/>.
 /// </summary>
-public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns, VotingKey key)
+public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns, VotingKey key, SqliteWriteGate writeGate)
 {
     public bool MayManage(ClaimsPrincipal user, Campaign campaign) => campaigns.IsOrganizerStaff(user, campaign.OrganizerId);
 
@@ -140,11 +140,17 @@ public sealed class MeetingCommands(AppDbContext db, CampaignCommands campaigns,
     /// row is locked first, in the same transaction as the digest and the close, so no cast commits in between: a cast
     /// checks the window in its own insert (VotingService), which waits for this lock and then finds the vote closed, and
     /// casts already writing finish before the lock is granted and so are in the digest. PostgreSQL: SELECT … FOR UPDATE;
-    /// SQLite: the transaction takes the single write lock at once.
+    /// SQLite: the transaction takes the single write lock at once, between two batches of casts (SqliteWriteGate.ExclusiveAsync).
     /// </summary>
     public async Task CloseVotingAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
     {
         if (!MayManage(user, campaign)) throw new DomainException("Cp.NotYourCampaign");
+        if (db.IsPostgres) await CloseAsync(user, campaign, meeting, ct);
+        else await writeGate.ExclusiveAsync(() => CloseAsync(user, campaign, meeting, ct), ct);
+    }
+
+    private async Task CloseAsync(ClaimsPrincipal user, Campaign campaign, Meeting meeting, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.IsPostgres)
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Meetings" WHERE "Id" = {meeting.Id} FOR UPDATE""", ct);

@@ -40,6 +40,8 @@ public sealed class SqliteWriteGate
     }
 
     private readonly object _lock = new();
+    // Held by the writer for each batch and by an exclusive writer (the close of a vote) for its whole transaction.
+    private readonly SemaphoreSlim _exclusive = new(1, 1);
     private readonly Queue<Pending> _queue = new();
     private bool _writing;
     private string? _connectionString; // the app's one database, as the first write names it
@@ -93,7 +95,33 @@ public sealed class SqliteWriteGate
                     return;
                 }
             }
-            await WriteBatchAsync(connectionString, batch);
+            await _exclusive.WaitAsync();
+            try
+            {
+                await WriteBatchAsync(connectionString, batch);
+            }
+            finally
+            {
+                _exclusive.Release();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> between two batches, with no batch written meanwhile (the casts that arrive wait in the
+    /// queue): the close of a vote gets SQLite's write lock after at most the batch in progress, instead of retrying against
+    /// a stream of batches under the busy timeout.
+    /// </summary>
+    public async Task ExclusiveAsync(Func<Task> work, CancellationToken ct)
+    {
+        await _exclusive.WaitAsync(ct);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            _exclusive.Release();
         }
     }
 

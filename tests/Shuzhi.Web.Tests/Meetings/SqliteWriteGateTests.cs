@@ -75,6 +75,37 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     [Fact]
+    public async Task An_exclusive_writer_runs_between_two_batches_and_the_writes_arriving_meanwhile_wait_for_it()
+    {
+        var inside = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var seen = new List<string>();
+        // As the close of a vote: its own transaction on its own connection, the write lock taken at once.
+        var exclusive = _gate.ExclusiveAsync(async () =>
+        {
+            await using var c = new SqliteConnection(_cs);
+            c.Open();
+            await using var tx = c.BeginTransaction(deferred: false);
+            inside.SetResult();
+            await release.Task;
+            Run(c, """INSERT INTO "Probe" ("Name") VALUES ('close')""", tx);
+            seen.AddRange(Names()); // what the batch writer had committed before the close (another connection, the last commit)
+            tx.Commit();
+        }, CancellationToken.None);
+        await inside.Task;
+        var writes = Enumerable.Range(0, 5).Select(i => _gate.WriteAsync(_cs, Insert($"w{i}"), CancellationToken.None)).ToList();
+        await Task.Delay(300);
+        // The writer waits for the exclusive section instead of meeting the lock (no batch begun): nothing written, nothing failed.
+        Assert.Equal(0, _gate.Batches);
+        Assert.All(writes, w => Assert.False(w.IsCompleted));
+        release.SetResult();
+        await exclusive;
+        await Task.WhenAll(writes);
+        Assert.Empty(seen);
+        Assert.Equal(["close", "w0", "w1", "w2", "w3", "w4"], Names());
+    }
+
+    [Fact]
     public async Task A_refused_write_rolls_back_only_its_own_rows_and_the_others_of_its_batch_commit()
     {
         var (first, queued) = await BehindTheLockAsync(() => new[]
