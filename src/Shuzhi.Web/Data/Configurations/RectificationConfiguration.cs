@@ -60,7 +60,7 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         b.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.NoAction);
         b.HasIndex(x => new { x.PlanId, x.ProblemId }).IsUnique();
         b.HasIndex(x => x.ProblemId);
-        // The dashboard counts a plan's items by state and deadline (DashboardQueries.RectificationAsync) from this index alone.
+        // The dashboard's figures count a plan's items by state and deadline (CampaignFigures.ComputeAsync) from this index alone.
         b.HasIndex(x => new { x.PlanId, x.State, x.Deadline });
         b.Property(x => x.Measures).HasMaxLength(PlanItem.MaxMeasuresLength).IsRequired();
         b.Property(x => x.Responsible).HasMaxLength(PlanItem.MaxResponsibleLength).IsRequired();
