@@ -87,16 +87,13 @@ public sealed class CampaignFigures(AppDbContext db)
             }));
         }
 
-        // Coverage rows carry the last year of the campaign's term (the term's years run from TermStartYear in steps of TermLength).
-        int TermEnd(int id)
-        {
-            var c = campaigns[id];
-            return c.Year - ((c.Year - c.TermStartYear) % c.TermLength + c.TermLength) % c.TermLength + c.TermLength - 1;
-        }
-        figures.AddRange(await CoverageAsync(list, ct, (id, kind, unit, units, covered) =>
-            New(id, FigureMeasure.Coverage, kind, unit, units, TermEnd(id)).With(x => { x.Count2 = covered; x.Title = campaigns[id].Name; })));
+        // Coverage rows carry the last year of the campaign's term (the domain's rule), and one row per campaign lists it.
+        foreach (var x in await CoverageAsync(list, ct))
+            figures.Add(New(x.CampaignId, FigureMeasure.Coverage, x.Kind, x.UnitType, x.Units, TermEnd(x.CampaignId))
+                .With(f => { f.Count2 = x.Covered; f.Title = campaigns[x.CampaignId].Name; }));
         foreach (var c in campaigns.Values)
             figures.Add(New(c.Id, FigureMeasure.Coverage, c.Kind, c.UnitType, 0, TermEnd(c.Id)).With(x => { x.Flag = true; x.Title = c.Name; }));
+        int TermEnd(int id) => TermCoverage.TermOf(campaigns[id].Year, campaigns[id].TermStartYear, campaigns[id].TermLength).End;
 
         // Rectification: the items of accepted plans by state and deadline; the plans by state, deadline and whether ever filed.
         var plans = db.RectPlans.IgnoreQueryFilters().Where(p => list.Contains(p.CampaignId));
@@ -126,8 +123,7 @@ public sealed class CampaignFigures(AppDbContext db)
     /// subordinates and the campaign's reporters; a unit is covered when it debriefed on-site (on-site or both) in a campaign of the
     /// same organizer in the term up to this year. Counted by the database per campaign and the units' kind and type.
     /// </summary>
-    private async Task<IEnumerable<CampaignFigure>> CoverageAsync(List<int> ids, CancellationToken ct,
-        Func<int, OrganizationKind, UnitType, int, int, CampaignFigure> figure)
+    private async Task<List<(int CampaignId, OrganizationKind Kind, UnitType UnitType, int Units, int Covered)>> CoverageAsync(List<int> ids, CancellationToken ct)
     {
         var campaigns = db.Campaigns.IgnoreQueryFilters().Where(c => ids.Contains(c.Id));
         var orgs = db.Organizations.IgnoreQueryFilters();
@@ -153,7 +149,7 @@ public sealed class CampaignFigures(AppDbContext db)
             .GroupBy(u => new { u.CampaignId, u.Kind, u.UnitType })
             .Select(g => new { g.Key.CampaignId, g.Key.Kind, g.Key.UnitType, Units = g.Count(), Covered = g.Count(x => x.Covered) })
             .ToListAsync(ct);
-        return counts.Select(x => figure(x.CampaignId, x.Kind, x.UnitType, x.Units, x.Covered));
+        return counts.Select(x => (x.CampaignId, x.Kind, x.UnitType, x.Units, x.Covered)).ToList();
     }
 
     /// <summary>
@@ -169,7 +165,7 @@ public sealed class CampaignFigures(AppDbContext db)
         if (marked.Count == 0 && open.Count == 0) return [];
         var campaigns = db.Campaigns.IgnoreQueryFilters();
         var touched = await campaigns.Where(c => marked.Contains(c.Id) || open.Contains(c.Id))
-            .Select(c => new { c.Id, c.OrganizerId, Marked = marked.Contains(c.Id) }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.OrganizerId, c.Year, Marked = marked.Contains(c.Id) }).ToListAsync(ct);
         // Organized in the subtree: the organizers as the scoped organizations find them (a query of its own: IgnoreQueryFilters
         // turns off every filter of the query it is in).
         var organizers = touched.Select(c => c.OrganizerId).Distinct().ToList();
@@ -177,9 +173,7 @@ public sealed class CampaignFigures(AppDbContext db)
         var stale = touched.Where(c => c.Marked && inScope.Contains(c.OrganizerId)).Select(c => c.OrganizerId).Distinct().ToList();
         var live = stale.Count == 0 ? [] : await campaigns
             .Where(c => stale.Contains(c.OrganizerId) && c.Year >= firstYear && c.Year <= lastYear).Select(c => c.Id).ToListAsync(ct);
-        var openIds = touched.Where(c => !c.Marked && inScope.Contains(c.OrganizerId)).Select(c => c.Id).ToList();
-        if (openIds.Count > 0)
-            live.AddRange(await campaigns.Where(c => openIds.Contains(c.Id) && c.Year >= firstYear && c.Year <= lastYear).Select(c => c.Id).ToListAsync(ct));
+        live.AddRange(touched.Where(c => !c.Marked && inScope.Contains(c.OrganizerId) && c.Year >= firstYear && c.Year <= lastYear).Select(c => c.Id));
         return live.Distinct().ToList();
     }
 
