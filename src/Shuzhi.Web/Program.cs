@@ -53,7 +53,7 @@ builder.Services.AddScoped<Shuzhi.Web.Features.DashboardQueries>();
 builder.Services.AddScoped<Shuzhi.Web.Features.CampaignFigures>();
 builder.Services.AddScoped<Shuzhi.Web.Features.HistoryQueries>();
 builder.Services.AddScoped<Shuzhi.Web.Features.PaperBallotCommands>();
-builder.Services.AddScoped<Shuzhi.Web.Features.VotingService>();
+builder.Services.AddSingleton<Shuzhi.Web.Features.VotingService>();
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<Shuzhi.Web.Features.MeetingSpeakerCache>();
 builder.Services.AddSingleton<Shuzhi.Web.Features.SqliteWriteGate>();

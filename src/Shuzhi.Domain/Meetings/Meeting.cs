@@ -126,15 +126,18 @@ public sealed class Meeting
     }
 
     /// <summary>Throws unless a ballot of this kind of code may be cast now.</summary>
-    public void EnsureOpen(CodeKind kind)
+    public void EnsureOpen(CodeKind kind) => EnsureOpen(State, Rehearsal, kind);
+
+    /// <summary>Throws unless a ballot of this kind of code may be cast in a meeting in these states.</summary>
+    public static void EnsureOpen(VotingState state, RehearsalState rehearsal, CodeKind kind)
     {
         if (kind == CodeKind.Rehearsal)
         {
-            if (Rehearsal != RehearsalState.Open) throw new DomainException("Meeting.RehearsalNotOpen");
+            if (rehearsal != RehearsalState.Open) throw new DomainException("Meeting.RehearsalNotOpen");
             return;
         }
-        if (State == VotingState.Draft) throw new DomainException("Meeting.VotingNotOpen");
-        if (State == VotingState.Closed) throw new DomainException("Meeting.VotingClosed");
+        if (state == VotingState.Draft) throw new DomainException("Meeting.VotingNotOpen");
+        if (state == VotingState.Closed) throw new DomainException("Meeting.VotingClosed");
     }
 
     /// <summary>Ballots (phone or paper) are added or changed only while not closed.</summary>

@@ -42,14 +42,18 @@ public sealed class MeetingSpeakerCache(IMemoryCache cache)
         return true;
     }
 
-    /// <summary>The speakers of a meeting whose campaign and speaker order were just read from the database.</summary>
-    public async Task<Entry> GetAsync(AppDbContext db, int meetingId, int campaignId, IReadOnlyList<int> order, CancellationToken ct)
+    /// <summary>
+    /// The speakers of a meeting whose campaign and speaker order were just read from the database; on a miss
+    /// <paramref name="load"/> reads them (MeetingCommands.SpeakersAsync).
+    /// </summary>
+    public async Task<Entry> GetAsync(int meetingId, int campaignId, IReadOnlyList<int> order,
+        Func<CancellationToken, Task<IReadOnlyList<MeetingSpeaker>>> load, CancellationToken ct)
     {
         var generation = Interlocked.Read(ref _generation);
         var key = new Key(meetingId, generation);
         if (cache.TryGetValue(key, out Entry? hit) && hit!.CampaignId == campaignId && SameOrder(hit.Order, order))
             return hit;
-        var speakers = await MeetingCommands.SpeakersAsync(db, campaignId, order, ignoreFilters: true, ct);
+        var speakers = await load(ct);
         var entry = new Entry(campaignId, [.. order], speakers, speakers.Select(s => s.ReporterForm).ToList());
         cache.Set(key, entry, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime });
         return entry;

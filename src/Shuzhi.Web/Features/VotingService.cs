@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shuzhi.Domain.Meetings;
@@ -16,41 +15,82 @@ public sealed class CodeUsedException() : Exception("voting code already used");
 /// <summary>
 /// The anonymous side of the vote: a voter holds a one-time code and no account. The code is found by its keyed hash
 /// across all meetings, the one place that reads past the scope filters (an anonymous request has no scope); it reads
-/// nothing but the code's meeting and speakers. A ballot is stored with the meeting, the category and the marks only;
-/// the used code goes into a table of its own under a unique key, in the same transaction, so a second ballot from the
-/// same code fails in the database, also when both arrive at once. Codes are never logged or audited.
+/// nothing but the code's meeting, category and speakers. A ballot is stored with the meeting, the category and the
+/// marks only; the used code goes into a table of its own under a unique key, in the same transaction, so a second
+/// ballot from the same code fails in the database, also when both arrive at once. Codes are never logged or audited.
+/// <para>
+/// A cast is the one request that comes by the hundred within minutes, so it builds no DbContext: the lookup and the
+/// write are plain commands on a pooled connection of the app's database (<see cref="DatabaseTarget"/>). Building a
+/// context and running the lookup through LINQ cost more than the database work itself (0.37 ms and 0.45 ms against
+/// 0.1 ms for the two INSERTs, bench/RESULTS.md, ballots, 2026-12-02 22:50). EF serves only the speakers of a meeting
+/// on a miss of their cache, and the parameter mappings, so the rows are the ones EF writes and reads.
+/// </para>
 /// </summary>
-public sealed class VotingService(AppDbContext db, VotingKey key, MeetingSpeakerCache speakers, SqliteWriteGate writeGate)
+public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory scopes, VotingKey key, MeetingSpeakerCache speakers, SqliteWriteGate writeGate)
 {
-    /// <summary>
-    /// The code and its meeting in one query, read on every request: the meeting's state, rehearsal, rules and speaker
-    /// order are never taken from a cache, so a closed vote refuses the very next cast.
-    /// </summary>
-    private async Task<(VotingCode Code, Meeting Meeting)> FindAsync(string? typed, CancellationToken ct)
+    /// <summary>A code as the lookup finds it, with its meeting's state read now (never from a cache).</summary>
+    private sealed record Found(string Hash, int CategoryId, string CategoryName, CodeKind Kind, int MeetingId, int CampaignId,
+        string MeetingTitle, VotingState State, RehearsalState Rehearsal, BallotRules Rules, IReadOnlyList<int> SpeakerOrder, bool Used)
+    {
+        public void EnsureOpen() => Meeting.EnsureOpen(State, Rehearsal, Kind);
+    }
+
+    /// <summary>The code, its category, its meeting and whether it was used, in one query by the hash's unique index.</summary>
+    public const string LookupSql = """
+        SELECT c."CategoryId", k."Name", c."Kind", m."Id", m."CampaignId", m."Title", m."State", m."Rehearsal", m."Rules", m."SpeakerOrder",
+               EXISTS (SELECT 1 FROM "UsedVotingCodes" AS u WHERE u."Hash" = c."Hash")
+        FROM "VotingCodes" AS c
+        INNER JOIN "Meetings" AS m ON m."Id" = c."MeetingId"
+        INNER JOIN "VoterCategories" AS k ON k."Id" = c."CategoryId"
+        WHERE c."Hash" = @hash
+        """;
+
+    private async Task<Found> FindAsync(DbConnection connection, string? typed, CancellationToken ct)
     {
         var normalized = VotingCodes.Normalize(typed); // throws Meeting.CodeLength / CodeInvalidCharacter …
         var hash = key.Hash(normalized);
-        var found = await (
-                from c in db.VotingCodes.IgnoreQueryFilters().AsNoTracking()
-                where c.Hash == hash
-                join m in db.Meetings.IgnoreQueryFilters().AsNoTracking() on c.MeetingId equals m.Id
-                select new { Code = c, Meeting = m })
-            .FirstOrDefaultAsync(ct) // the hash is unique
-            ?? throw new DomainException("Meeting.CodeUnknown");
-        return (found.Code, found.Meeting);
+        await using var command = Command(connection, LookupSql, ("@hash", hash));
+        await using var r = await command.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) throw new DomainException("Meeting.CodeUnknown"); // the hash is unique
+        return new Found(hash, r.GetInt32(0), r.GetString(1), (CodeKind)r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5),
+            (VotingState)r.GetInt32(6), (RehearsalState)r.GetInt32(7), JsonColumn.Read<BallotRules>(r.GetString(8)),
+            JsonColumn.Read<IReadOnlyList<int>>(r.GetString(9)), r.GetBoolean(10));
     }
 
-    private Task<bool> UsedAsync(string hash, CancellationToken ct) => db.UsedVotingCodes.IgnoreQueryFilters().AnyAsync(u => u.Hash == hash, ct);
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = database.Connect();
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The speakers and their forms, from the cache or, on a miss, through a context of their own.</summary>
+    private Task<MeetingSpeakerCache.Entry> SpeakersAsync(Found found, CancellationToken ct) =>
+        speakers.GetAsync(found.MeetingId, found.CampaignId, found.SpeakerOrder, async token =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return await MeetingCommands.SpeakersAsync(db, found.CampaignId, found.SpeakerOrder, ignoreFilters: true, token);
+        }, ct);
 
     /// <summary>The ballot sheet for a code that may vote now; a used code throws <see cref="CodeUsedException"/>.</summary>
     public async Task<BallotSheet> SheetAsync(string? typed, CancellationToken ct)
     {
-        var (code, meeting) = await FindAsync(typed, ct);
-        meeting.EnsureOpen(code.Kind);
-        if (await UsedAsync(code.Hash, ct)) throw new CodeUsedException();
-        var category = await db.VoterCategories.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == code.CategoryId).Select(c => c.Name).SingleAsync(ct);
-        var entry = await speakers.GetAsync(db, meeting.Id, meeting.CampaignId, meeting.SpeakerOrder, ct);
-        return new BallotSheet(meeting.Id, meeting.Title, category, code.Kind, entry.Speakers, meeting.Rules);
+        Found found;
+        await using (var connection = await OpenAsync(ct))
+            found = await FindAsync(connection, typed, ct);
+        found.EnsureOpen();
+        if (found.Used) throw new CodeUsedException();
+        var entry = await SpeakersAsync(found, ct);
+        return new BallotSheet(found.MeetingId, found.MeetingTitle, found.CategoryName, found.Kind, entry.Speakers, found.Rules);
     }
 
     /// <summary>
@@ -60,23 +100,40 @@ public sealed class VotingService(AppDbContext db, VotingKey key, MeetingSpeaker
     /// </summary>
     public async Task CastAsync(string? typed, IReadOnlyList<Mark> marks, CancellationToken ct)
     {
-        // One connection for the whole cast (EF would otherwise open and reset a pooled one for each command).
-        await db.Database.OpenConnectionAsync(ct);
-        var (code, meeting) = await FindAsync(typed, ct);
-        meeting.EnsureOpen(code.Kind);
-        // No read of the used codes first: the insert below is the check (its unique key), also under concurrency.
-        var entry = await speakers.GetAsync(db, meeting.Id, meeting.CampaignId, meeting.SpeakerOrder, ct);
-        var ballot = MeetingBallot.FromPhone(meeting.Id, code.CategoryId, entry.Forms, marks, meeting.Rules);
-        var real = code.Kind == CodeKind.Real;
-        var (sql, values, rows) = Statement(real ? ballot : null, UsedVotingCode.Of(code));
+        await using var connection = await OpenAsync(ct);
+        var found = await FindAsync(connection, typed, ct);
+        found.EnsureOpen();
+        // Used already: refused at once. A code cast twice at the same moment is refused by the insert's unique key below.
+        if (found.Used) throw new CodeUsedException();
+        var entry = await SpeakersAsync(found, ct);
+        var ballot = MeetingBallot.FromPhone(found.MeetingId, found.CategoryId, entry.Forms, marks, found.Rules);
+        var real = found.Kind == CodeKind.Real;
+        var (sql, values) = Statement(real ? ballot : null, found.Hash, found.MeetingId);
+        var rows = real ? 2 : 1;
         try
         {
-            if (db.IsPostgres) Check(await db.Database.ExecuteSqlRawAsync(sql, values, ct), rows, real);
-            else await writeGate.WriteAsync(db.Database.GetConnectionString()!, SqliteWrite(sql, values, rows, real), ct);
+            if (database.IsPostgres)
+            {
+                // The command's statements run as one batch in one implicit transaction (one round trip; an error in either rolls back both).
+                await using var command = Command(connection, sql, values);
+                Check(await command.ExecuteNonQueryAsync(ct), rows, real);
+            }
+            else
+            {
+                // The gate's writer runs it on its own connection, inside its batch transaction (group commit, SqliteWriteGate);
+                // this one goes back to the pool while the cast waits for its batch.
+                await connection.CloseAsync();
+                await writeGate.WriteAsync(database.ConnectionString, async (writer, transaction, token) =>
+                {
+                    await using var command = Command(writer, sql, values);
+                    command.Transaction = transaction;
+                    Check(await command.ExecuteNonQueryAsync(token), rows, real);
+                }, ct);
+            }
         }
         catch (DbException e) when (!DatabaseUnavailableHandler.IsUnavailable(e))
         {
-            if (await UsedAfterFailureAsync(code.Hash)) throw new CodeUsedException();
+            if (await UsedAfterFailureAsync(found.Hash)) throw new CodeUsedException();
             throw;
         }
     }
@@ -85,27 +142,25 @@ public sealed class VotingService(AppDbContext db, VotingKey key, MeetingSpeaker
     /// The ballot (none for a rehearsal code) and the used code, both or neither: two INSERTs in one command, written
     /// directly rather than through SaveChanges, whose change tracking and audit scan a cast does not need (ballots and
     /// codes are kept out of the row audit, AuditWriter.IsAudited). The values are the ones EF writes: the parameters
-    /// take EF's type mappings, the marks EF's JSON conversion (<see cref="JsonColumn"/>); a test reads them back
-    /// through EF. PostgreSQL runs the command's statements as one batch in one implicit transaction (one round trip; an
-    /// error in either rolls back both); SQLite runs them in a savepoint of the gate's batch transaction (SqliteWriteGate).
-    /// Returns the SQL ({n}: its values), the values and the rows it writes.
+    /// take EF's type mappings (<see cref="Command"/>), the marks EF's JSON conversion (<see cref="JsonColumn"/>); a test
+    /// reads them back through EF.
     /// <para>
     /// Each row is inserted only while the window is still open, checked in the write itself: a close that commits
-    /// between the read of the meeting and this write refuses the cast there (no row, "closed"), so no ballot lands after
-    /// the digest. On PostgreSQL the check holds the meeting row FOR KEY SHARE (the lock the foreign key takes anyway),
+    /// between the lookup and this write refuses the cast there (no row, "closed"), so no ballot lands after the
+    /// digest. On PostgreSQL the check holds the meeting row FOR KEY SHARE (the lock the foreign key takes anyway),
     /// which waits for a close holding it FOR UPDATE (MeetingCommands.CloseVotingAsync) and makes the close wait for the
     /// casts in flight; on SQLite the close holds the single write lock while it computes the digest, and a batch holds it
     /// from its first statement to its commit.
     /// </para>
     /// </summary>
-    private (string Sql, object[] Values, int Rows) Statement(MeetingBallot? ballot, UsedVotingCode used)
+    private (string Sql, (string, object)[] Values) Statement(MeetingBallot? ballot, string hash, int meetingId)
     {
-        if (ballot is null)
-            return (db.IsPostgres ? UsedSqlPostgres : UsedSqlSqlite, [used.Hash, used.MeetingId, (int)RehearsalState.Open], 1);
+        var sql = database.IsPostgres ? (ballot is null ? UsedSqlPostgres : BallotSqlPostgres) : (ballot is null ? UsedSqlSqlite : BallotSqlSqlite);
+        if (ballot is null) return (sql, [("@hash", hash), ("@meeting", meetingId), ("@open", (int)RehearsalState.Open)]);
         // A phone ballot is valid or refused (MeetingBallot.FromPhone), never stored invalid: InvalidReason stays NULL.
         if (!ballot.IsValid || ballot.InvalidReason is not null) throw new InvalidOperationException("A phone ballot is stored valid.");
-        return (db.IsPostgres ? BallotSqlPostgres : BallotSqlSqlite,
-            [ballot.Id, ballot.CategoryId, (int)ballot.Source, ballot.IsValid, JsonColumn.Write(ballot.Marks), ballot.MeetingId, (int)VotingState.Open, used.Hash], 2);
+        return (sql, [("@id", ballot.Id), ("@category", ballot.CategoryId), ("@source", (int)ballot.Source), ("@valid", ballot.IsValid),
+            ("@marks", JsonColumn.Write(ballot.Marks)), ("@meeting", meetingId), ("@open", (int)VotingState.Open), ("@hash", hash)]);
     }
 
     /// <summary>No row: the window closed (or the rehearsal ended) before the write; any other count is a bug.</summary>
@@ -115,39 +170,48 @@ public sealed class VotingService(AppDbContext db, VotingKey key, MeetingSpeaker
         if (written != rows) throw new InvalidOperationException($"A cast wrote {written} rows.");
     }
 
+    private IRelationalTypeMappingSource? _mappings;
+
     /// <summary>
-    /// The cast's command as the gate's writer runs it on its own connection, inside its batch transaction (group commit,
-    /// <see cref="SqliteWriteGate"/>): the same SQL, its values bound with EF's type mappings as ExecuteSqlRaw binds them
-    /// (a Guid as upper-case text on SQLite), so the rows are the ones EF writes and reads.
+    /// A command whose parameters are bound with EF's type mappings for the provider, as ExecuteSqlRaw binds them (a Guid
+    /// as upper-case text on SQLite, uuid on PostgreSQL). The mapping source is EF's own singleton, taken once from a context.
     /// </summary>
-    private SqliteWriteGate.Write SqliteWrite(string sql, object[] values, int rows, bool real)
+    private DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] values)
     {
-        var mappings = db.GetService<IRelationalTypeMappingSource>();
-        var text = string.Format(CultureInfo.InvariantCulture, sql, values.Select((_, i) => (object)$"@p{i}").ToArray());
-        return async (connection, transaction, ct) =>
+        var mappings = _mappings;
+        if (mappings is null)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = text;
-            for (var i = 0; i < values.Length; i++) command.Parameters.Add(mappings.GetMappingForValue(values[i]).CreateParameter(command, $"@p{i}", values[i]));
-            Check(await command.ExecuteNonQueryAsync(ct), rows, real);
-        };
+            using var scope = scopes.CreateScope();
+            _mappings = mappings = scope.ServiceProvider.GetRequiredService<AppDbContext>().GetService<IRelationalTypeMappingSource>();
+        }
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in values) command.Parameters.Add(mappings.GetMappingForValue(value).CreateParameter(command, name, value));
+        return command;
     }
 
-    // The statements of a cast (Statement) ({n}: its parameters); PostgreSQL holds the meeting row FOR KEY SHARE while inserting.
-    private static readonly string UsedSqlSqlite = UsedSql(""), UsedSqlPostgres = UsedSql(" FOR KEY SHARE");
-    private static readonly string BallotSqlSqlite = BallotSql(""), BallotSqlPostgres = BallotSql(" FOR KEY SHARE");
+    // The statements of a cast (Statement); PostgreSQL holds the meeting row FOR KEY SHARE while inserting.
+    private static readonly string UsedSqlSqlite = UsedSqlWith(""), UsedSqlPostgres = UsedSqlWith(" FOR KEY SHARE");
+    private static readonly string BallotSqlSqlite = BallotSqlWith(""), BallotSqlPostgres = BallotSqlWith(" FOR KEY SHARE");
 
-    private static string UsedSql(string lockRow) => $$"""
-        INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") SELECT {0}, "Id" FROM "Meetings" WHERE "Id" = {1} AND "Rehearsal" = {2}{{lockRow}}
+    /// <summary>The statements that store a real ballot and its used code (shown by the ballots benchmark).</summary>
+    public static string BallotSql(bool postgres) => postgres ? BallotSqlPostgres : BallotSqlSqlite;
+
+    private static string UsedSqlWith(string lockRow) => $"""
+        INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") SELECT @hash, "Id" FROM "Meetings" WHERE "Id" = @meeting AND "Rehearsal" = @open{lockRow}
         """;
 
-    private static string BallotSql(string lockRow) => $$"""
+    private static string BallotSqlWith(string lockRow) => $"""
         INSERT INTO "MeetingBallots" ("Id", "MeetingId", "CategoryId", "Source", "IsValid", "Marks")
-        SELECT {0}, "Id", {1}, {2}, {3}, {4} FROM "Meetings" WHERE "Id" = {5} AND "State" = {6}{{lockRow}};
-        INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") SELECT {7}, "Id" FROM "Meetings" WHERE "Id" = {5} AND "State" = {6}{{lockRow}};
+        SELECT @id, "Id", @category, @source, @valid, @marks FROM "Meetings" WHERE "Id" = @meeting AND "State" = @open{lockRow};
+        INSERT INTO "UsedVotingCodes" ("Hash", "MeetingId") SELECT @hash, "Id" FROM "Meetings" WHERE "Id" = @meeting AND "State" = @open{lockRow};
         """;
 
     /// <summary>After a failed insert: whether the code was used by the other request (the unique key refused ours).</summary>
-    private Task<bool> UsedAfterFailureAsync(string hash) => UsedAsync(hash, CancellationToken.None);
+    private async Task<bool> UsedAfterFailureAsync(string hash)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var command = Command(connection, """SELECT EXISTS (SELECT 1 FROM "UsedVotingCodes" WHERE "Hash" = @hash)""", ("@hash", hash));
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

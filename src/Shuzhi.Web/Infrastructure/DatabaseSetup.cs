@@ -11,44 +11,20 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Database:Provider = Sqlite (default) or Postgres; ConnectionStrings:Shuzhi. Each provider has
-    /// its own context subclass and migration set (docs/decisions/0002). Read when first resolved,
-    /// so the final configuration (tests, command line) decides.
+    /// its own context subclass and migration set (docs/decisions/0002). Read when used, so the final
+    /// configuration (tests, command line) decides (<see cref="DatabaseTarget"/>).
     /// </summary>
     public static IServiceCollection AddShuzhiDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(sp)));
-        services.AddDbContext<PostgresAppDbContext>((sp, o) =>
-        {
-            var cs = sp.GetRequiredService<IConfiguration>().GetConnectionString("Shuzhi");
-            if (string.IsNullOrWhiteSpace(cs)) throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shuzhi is empty.");
-            o.UseNpgsql(cs);
-        });
-        services.AddScoped<AppDbContext>(sp => IsPostgres(sp.GetRequiredService<IConfiguration>())
+        services.AddSingleton<DatabaseTarget>();
+        services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseTarget>().ConnectionString));
+        services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseTarget>().ConnectionString));
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseTarget>().IsPostgres
             ? sp.GetRequiredService<PostgresAppDbContext>()
             : sp.GetRequiredService<SqliteAppDbContext>());
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory>((o, config, env, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(DataDirectory(config, env), "keys")), logs));
         return services;
-    }
-
-    private static bool IsPostgres(IConfiguration config)
-    {
-        var provider = config["Database:Provider"] ?? "Sqlite";
-        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)) return true;
-        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)) return false;
-        throw new InvalidOperationException($"Unknown Database:Provider '{provider}' (use Sqlite or Postgres).");
-    }
-
-    private static string SqliteConnectionString(IServiceProvider sp)
-    {
-        var config = sp.GetRequiredService<IConfiguration>();
-        var cs = config.GetConnectionString("Shuzhi");
-        if (string.IsNullOrWhiteSpace(cs))
-            cs = $"Data Source={Path.Combine(DataDirectory(config, sp.GetRequiredService<IWebHostEnvironment>()), "shuzhi.db")}";
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        return cs;
     }
 
     /// <summary>Applies the committed migrations; SQLite runs in WAL mode for concurrent readers.</summary>
@@ -61,5 +37,57 @@ public static class DatabaseSetup
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync();
+    }
+}
+
+/// <summary>
+/// The one database of the app as configured: Database:Provider and ConnectionStrings:Shuzhi (for SQLite by default the
+/// file shuzhi.db in the data directory, whose folder is made here). Read from the configuration on each use, so a
+/// changed setting applies to the next request, but worked out (parsed, the folder made) only when it changes, rather
+/// than for every context a request builds. The voting endpoints open their connections from it directly (VotingService).
+/// </summary>
+public sealed class DatabaseTarget(IConfiguration config, IServiceProvider services)
+{
+    private sealed record Resolved(string? Provider, string? Configured, bool IsPostgres, string ConnectionString);
+
+    private Resolved? _last;
+
+    public bool IsPostgres => Current().IsPostgres;
+    public string ConnectionString => Current().ConnectionString;
+
+    private Resolved Current()
+    {
+        var provider = config["Database:Provider"];
+        var configured = config.GetConnectionString("Shuzhi");
+        var last = _last;
+        if (last is not null && last.Provider == provider && last.Configured == configured) return last;
+        return _last = Resolve(provider, configured);
+    }
+
+    private Resolved Resolve(string? provider, string? configured)
+    {
+        var name = provider ?? "Sqlite";
+        if (name.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(configured)) throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shuzhi is empty.");
+            return new Resolved(provider, configured, true, configured);
+        }
+        if (!name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Unknown Database:Provider '{name}' (use Sqlite or Postgres).");
+        var cs = string.IsNullOrWhiteSpace(configured)
+            ? $"Data Source={Path.Combine(DatabaseSetup.DataDirectory(config, services.GetRequiredService<IWebHostEnvironment>()), "shuzhi.db")}"
+            : configured;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        return new Resolved(provider, configured, false, cs);
+    }
+
+    /// <summary>A new connection to the database (from the driver's pool once opened), not yet open.</summary>
+    public System.Data.Common.DbConnection Connect()
+    {
+        var current = Current();
+        return current.IsPostgres
+            ? new Npgsql.NpgsqlConnection(current.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(current.ConnectionString);
     }
 }

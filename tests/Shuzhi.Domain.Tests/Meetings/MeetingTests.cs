@@ -31,6 +31,21 @@ public class MeetingTests
         Assert.False(m.DigestMatches(new string('b', 64)));
     }
 
+    [Theory]
+    // state, rehearsal, kind of code → the refusal, or none when the ballot may be cast (the voting endpoints read the states with the code).
+    [InlineData(VotingState.Draft, RehearsalState.None, CodeKind.Real, "Meeting.VotingNotOpen")]
+    [InlineData(VotingState.Open, RehearsalState.None, CodeKind.Real, null)]
+    [InlineData(VotingState.Closed, RehearsalState.None, CodeKind.Real, "Meeting.VotingClosed")]
+    [InlineData(VotingState.Draft, RehearsalState.Open, CodeKind.Real, "Meeting.VotingNotOpen")]
+    [InlineData(VotingState.Draft, RehearsalState.Open, CodeKind.Rehearsal, null)]
+    [InlineData(VotingState.Open, RehearsalState.None, CodeKind.Rehearsal, "Meeting.RehearsalNotOpen")]
+    [InlineData(VotingState.Draft, RehearsalState.Closed, CodeKind.Rehearsal, "Meeting.RehearsalNotOpen")]
+    public void Whether_a_code_may_vote_depends_on_its_kind_and_the_meeting_states_alone(VotingState state, RehearsalState rehearsal, CodeKind kind, string? refusal)
+    {
+        if (refusal is null) Meeting.EnsureOpen(state, rehearsal, kind);
+        else Assert.Equal(refusal, Code(() => Meeting.EnsureOpen(state, rehearsal, kind)));
+    }
+
     [Fact]
     public void The_rehearsal_runs_only_before_real_voting_and_uses_its_own_codes()
     {
