@@ -1,7 +1,13 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Shuzhi.Bench.Generate;
 using Shuzhi.Bench.Subtree;
 using Shuzhi.Domain.Meetings;
@@ -13,6 +19,9 @@ namespace Shuzhi.Bench.Ballots;
 /// Casts ballots through POST /vote/api/cast (the phone page's endpoint) at concurrency 1, 8, 32 and 128, each with a
 /// fresh code, against a plain ADO.NET harness that inserts the same two rows (the ballot, the used code) in one
 /// transaction with the same durability, at the same concurrency, into tables of its own in the same database.
+/// Both sides time each operation from the moment its client wants it done, so a wait in a queue counts on both.
+/// A third side shows the floor of any HTTP service here: a bare Kestrel endpoint (no middleware, no lookup, no rule)
+/// that takes the same JSON body over the same loopback and runs the raw harness's insert.
 /// </summary>
 public static class BallotsCommand
 {
@@ -92,35 +101,66 @@ public static class BallotsCommand
             await RunLevelAsync(8, warmup, () => next++, cast);
             await RunLevelAsync(8, warmup, () => rawNext++, insert);
             var sql = await app.Sql.RecordAsync(() => cast(next++));
-            Console.WriteLine($"SQL one cast runs ({sql.Count} commands):");
-            foreach (var command in sql) Console.WriteLine("  " + command.Replace("\n", "\n  "));
+            Console.WriteLine($"SQL one cast runs: {sql.Count} command(s) through EF; with plain ADO.NET (VotingService) the lookup");
+            Console.WriteLine("  " + Shuzhi.Web.Features.VotingService.LookupSql.Replace("\n", "\n  "));
+            Console.WriteLine("and, in the writer's batch transaction (SQLite) or as one batch (PostgreSQL), the insert");
+            Console.WriteLine("  " + Shuzhi.Web.Features.VotingService.BallotSql(provider == Provider.Postgres).Trim().Replace("\n", "\n  "));
+            Console.WriteLine();
+
+            // The floor: the raw insert behind a bare Kestrel endpoint, the same body over the same loopback.
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            await using var bare = builder.Build();
+            bare.MapPost("/insert", async (FloorBody body) =>
+            {
+                await raw.InsertAsync(meeting.MeetingId, meeting.Categories[0], body.Code, body.Marks.Select(m => new Mark(m.ReporterId, m.Grade)).ToList());
+                return Results.Ok(new { message = "ok" });
+            });
+            await bare.StartAsync();
+            var bareAddress = new Uri(bare.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+            Console.WriteLine($"floor:      the raw insert behind a bare Kestrel endpoint (WebApplication.CreateSlimBuilder, one MapPost) on {bareAddress}, the cast's body");
+            var floorNext = 0;
+            Func<int, Task> floor = async n =>
+            {
+                var body = new { code = $"floor-{n}", marks = MeetingSetup.MarksFor(meeting.Reporters, n).Select(m => new { reporterId = m.ReporterId, grade = m.Grade }) };
+                using var response = await http.PostAsJsonAsync(new Uri(bareAddress, "/insert"), body);
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"floor insert {n} answered {(int)response.StatusCode}");
+            };
+            await RunLevelAsync(8, warmup, () => floorNext++, floor);
             Console.WriteLine();
 
             var memoryBefore = Process.GetCurrentProcess().PeakWorkingSet64;
-            var results = new List<(Level App, Level Raw)>();
+            var results = new List<(Level App, Level Raw, Level Floor)>();
             foreach (var c in levels)
             {
                 var a = await RunLevelAsync(c, casts, () => Interlocked.Increment(ref next) - 1, cast);
+                raw.ServiceTimes.Clear();
                 var r = await RunLevelAsync(c, casts, () => Interlocked.Increment(ref rawNext) - 1, insert);
-                results.Add((a, r));
+                var service = provider == Provider.Sqlite ? $" (the insert alone, without the wait for the writer: p50 {Stats.Of(raw.ServiceTimes).Median:F2} ms p99 {Stats.Of(raw.ServiceTimes).P99:F2} ms)" : "";
+                var b = await RunLevelAsync(c, casts, () => Interlocked.Increment(ref floorNext) - 1, floor);
+                results.Add((a, r, b));
                 Console.WriteLine($"concurrency {c,3}: casting {a.PerSecond,7:F0}/s p50 {a.Latency.Median,7:F2} ms p99 {a.Latency.P99,8:F2} ms | " +
-                                  $"raw {r.PerSecond,7:F0}/s p50 {r.Latency.Median,7:F2} ms p99 {r.Latency.P99,8:F2} ms");
+                                  $"raw {r.PerSecond,7:F0}/s p50 {r.Latency.Median,7:F2} ms p99 {r.Latency.P99,8:F2} ms{service} | " +
+                                  $"floor {b.PerSecond,7:F0}/s p50 {b.Latency.Median,7:F2} ms p99 {b.Latency.P99,8:F2} ms");
             }
+            await bare.StopAsync();
 
             // Every acknowledged cast is stored once, with its used code; the raw side likewise.
             var (ballots, used) = await MeetingSetup.WithDbAsync(app, async (db, _) =>
                 (await db.MeetingBallots.CountAsync(b => b.MeetingId == meeting.MeetingId), await db.UsedVotingCodes.CountAsync(u => u.MeetingId == meeting.MeetingId)));
             var (rawBallots, rawUsed) = await raw.CountAsync(meeting.MeetingId);
-            var expected = warmup + 1 + casts * levels.Length; // the raw side has no SQL-shown cast: one fewer
-            var rawExpected = expected - 1;
+            var expected = warmup + 1 + casts * levels.Length; // the raw side has no SQL-shown cast: one fewer; the floor inserts as many again
+            var rawExpected = 2 * (expected - 1);
             Console.WriteLine();
             Console.WriteLine($"check:      app {ballots} ballots / {used} used codes, raw {rawBallots} / {rawUsed}, expected {expected} / {rawExpected}: " +
                               (ballots == expected && used == expected && rawBallots == rawExpected && rawUsed == rawExpected ? "ok" : "MISMATCH"));
             Console.WriteLine();
-            Console.WriteLine("concurrency  casting/s  raw/s  throughput ratio (target ≥ 0.50)  casting p50  raw p50  casting p99  raw p99  p99 ratio (target ≤ 3)");
-            foreach (var (a, r) in results)
+            Console.WriteLine("concurrency  casting/s  raw/s  throughput ratio (target ≥ 0.50)  casting p50  raw p50  casting p99  raw p99  p99 ratio (target ≤ 3)  floor/s  floor/raw");
+            foreach (var (a, r, b) in results)
                 Console.WriteLine($"{a.Concurrency,11}  {a.PerSecond,9:F0}  {r.PerSecond,5:F0}  {a.PerSecond / r.PerSecond,32:F2}  " +
-                                  $"{a.Latency.Median,8:F2} ms  {r.Latency.Median,7:F2}  {a.Latency.P99,8:F2} ms  {r.Latency.P99,7:F2}  {a.Latency.P99 / r.Latency.P99,23:F2}");
+                                  $"{a.Latency.Median,8:F2} ms  {r.Latency.Median,7:F2}  {a.Latency.P99,8:F2} ms  {r.Latency.P99,7:F2}  {a.Latency.P99 / r.Latency.P99,23:F2}  " +
+                                  $"{b.PerSecond,7:F0}  {b.PerSecond / r.PerSecond,9:F2}");
             var gc = GC.GetGCMemoryInfo();
             Console.WriteLine();
             Console.WriteLine($"memory:     peak working set of the bench process (app, load driver and raw harness share it): " +
@@ -177,18 +217,38 @@ public static class BallotsCommand
     }
 }
 
+/// <summary>The body the floor's endpoint takes: the cast's.</summary>
+public sealed record FloorBody(string Code, List<FloorMark> Marks);
+
+public sealed record FloorMark(int ReporterId, string? Grade);
+
 /// <summary>
 /// The same rows a cast stores (a MeetingBallots row with the app's JSON marks, a UsedVotingCodes row with the code's
 /// keyed hash), inserted with plain ADO.NET in one transaction per cast into RawBallots / RawUsedCodes, same columns and
 /// keys, in the same database. SQLite: the same file (WAL) with synchronous=FULL on every connection; PostgreSQL: the
 /// server's defaults (fsync on, synchronous_commit on), as the app's connections have them.
+/// <para>
+/// SQLite has one writer at a time, so the inserts of concurrent clients take turns through a first-come first-served
+/// lock, each one transaction, and the wait for the lock counts in their latency like the wait of a cast in the app.
+/// Without it the clients do not overlap at all: Microsoft.Data.Sqlite's async methods complete synchronously, so each
+/// worker runs its inserts back to back on its thread, about one at a time in all (Little's law on the 17:40 run of
+/// 2026-12-02: 0.7 in flight at "128"), and the latency is an insert's service time with no queue. Overlapping them
+/// without the lock would be worse for the raw side, not better: a transaction that finds the write lock taken gets
+/// SQLITE_BUSY, which Microsoft.Data.Sqlite retries after 150 ms. The service time alone is recorded too
+/// (<see cref="ServiceTimes"/>). PostgreSQL takes concurrent writers itself: no lock there.
+/// </para>
 /// </summary>
 public sealed class RawHarness(Provider provider, string connection)
 {
     private readonly System.Security.Cryptography.HMACSHA256 _hmac = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly SemaphoreSlim? _writer = provider == Provider.Sqlite ? new(1, 1) : null;
+
+    /// <summary>SQLite: each insert's time once it holds the writer's turn (ms), in the order they ran.</summary>
+    public List<double> ServiceTimes { get; } = [];
 
     public string Describe => provider == Provider.Sqlite
-        ? "RawBallots + RawUsedCodes in the same file, one transaction per cast, PRAGMA synchronous=FULL on each connection"
+        ? "RawBallots + RawUsedCodes in the same file, one transaction per cast, PRAGMA synchronous=FULL on each connection; " +
+          "concurrent inserts take turns first come first served (one writer), the wait counted in their latency"
         : "RawBallots + RawUsedCodes in the same database, one transaction per cast, server defaults (fsync on)";
 
     public async Task CreateTablesAsync()
@@ -227,6 +287,26 @@ public sealed class RawHarness(Provider provider, string connection)
     {
         string hash;
         lock (_hmac) hash = Convert.ToHexString(_hmac.ComputeHash(System.Text.Encoding.UTF8.GetBytes(code)));
+        if (_writer is null)
+        {
+            await WriteAsync(meetingId, categoryId, hash, marks);
+            return;
+        }
+        await _writer.WaitAsync();
+        try
+        {
+            var start = Stopwatch.GetTimestamp();
+            await WriteAsync(meetingId, categoryId, hash, marks);
+            ServiceTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private async Task WriteAsync(int meetingId, int categoryId, string hash, IReadOnlyList<Mark> marks)
+    {
         await using var conn = await OpenAsync();
         await using var tx = await conn.BeginTransactionAsync();
         await using (var cmd = conn.Command("INSERT INTO \"RawBallots\" (\"Id\", \"MeetingId\", \"CategoryId\", \"Source\", \"IsValid\", \"InvalidReason\", \"Marks\") " +
