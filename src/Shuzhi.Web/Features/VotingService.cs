@@ -50,6 +50,7 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
         var normalized = VotingCodes.Normalize(typed); // throws Meeting.CodeLength / CodeInvalidCharacter …
         var hash = key.Hash(normalized);
         await using var command = Command(connection, LookupSql, ("@hash", hash));
+        await PrepareAsync(command, ct);
         await using var r = await command.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) throw new DomainException("Meeting.CodeUnknown"); // the hash is unique
         return new Found(hash, r.GetInt32(0), r.GetString(1), (CodeKind)r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5),
@@ -116,6 +117,7 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
             {
                 // The command's statements run as one batch in one implicit transaction (one round trip; an error in either rolls back both).
                 await using var command = Command(connection, sql, values);
+                await PrepareAsync(command, ct);
                 Check(await command.ExecuteNonQueryAsync(ct), rows, real);
             }
             else
@@ -188,6 +190,15 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
         command.CommandText = sql;
         foreach (var (name, value) in values) command.Parameters.Add(mappings.GetMappingForValue(value).CreateParameter(command, name, value));
         return command;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the statement prepared on the server, once per pooled connection (Npgsql keeps it across opens and
+    /// finds it again by its text), so the lookup's joins and the inserts are not parsed and planned for every cast.
+    /// </summary>
+    private async Task PrepareAsync(DbCommand command, CancellationToken ct)
+    {
+        if (database.IsPostgres) await command.PrepareAsync(ct);
     }
 
     // The statements of a cast (Statement); PostgreSQL holds the meeting row FOR KEY SHARE while inserting.
