@@ -98,8 +98,8 @@ public static class BallotsCommand
             };
             Func<int, Task> insert = n => raw.InsertAsync(meeting.MeetingId, meeting.Categories[0], codes[n], MeetingSetup.MarksFor(meeting.Reporters, n));
 
-            await RunLevelAsync(8, warmup, () => next++, cast);
-            await RunLevelAsync(8, warmup, () => rawNext++, insert);
+            await RunLevelAsync(8, warmup, () => Interlocked.Increment(ref next) - 1, cast);
+            await RunLevelAsync(8, warmup, () => Interlocked.Increment(ref rawNext) - 1, insert);
             var sql = await app.Sql.RecordAsync(() => cast(next++));
             Console.WriteLine($"SQL one cast runs: {sql.Count} command(s) through EF; with plain ADO.NET (VotingService) the lookup");
             Console.WriteLine("  " + Shuzhi.Web.Features.VotingService.LookupSql.Replace("\n", "\n  "));
@@ -127,7 +127,7 @@ public static class BallotsCommand
                 using var response = await http.PostAsJsonAsync(new Uri(bareAddress, "/insert"), body);
                 if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"floor insert {n} answered {(int)response.StatusCode}");
             };
-            await RunLevelAsync(8, warmup, () => floorNext++, floor);
+            await RunLevelAsync(8, warmup, () => Interlocked.Increment(ref floorNext) - 1, floor);
             Console.WriteLine();
 
             var memoryBefore = Process.GetCurrentProcess().PeakWorkingSet64;
