@@ -22,8 +22,9 @@ public sealed class CodeUsedException() : Exception("voting code already used");
 /// A cast is the one request that comes by the hundred within minutes, so it builds no DbContext: the lookup and the
 /// write are plain commands on a pooled connection of the app's database (<see cref="DatabaseTarget"/>). Building a
 /// context and running the lookup through LINQ cost more than the database work itself (0.37 ms and 0.45 ms against
-/// 0.1 ms for the two INSERTs, bench/RESULTS.md, ballots, 2026-12-02 22:50). EF serves only the speakers of a meeting
-/// on a miss of their cache, and the parameter mappings, so the rows are the ones EF writes and reads.
+/// 0.1 ms for the two INSERTs: bench/RESULTS.md, the reading of the ballots runs of 2026-12-02 23:02–23:13). EF serves
+/// only the speakers of a meeting on a miss of their cache, and the parameter mappings, so the rows are the ones EF
+/// writes and reads.
 /// </para>
 /// </summary>
 public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory scopes, VotingKey key, MeetingSpeakerCache speakers, SqliteWriteGate writeGate)
