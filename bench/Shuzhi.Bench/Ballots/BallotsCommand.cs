@@ -146,7 +146,7 @@ public static class BallotsCommand
             }
             await bare.StopAsync();
 
-            // Every acknowledged cast is stored once, with its used code; the raw side likewise.
+            // Every acknowledged cast is stored once, with its used code; the raw and floor sides likewise (in the raw tables).
             var (ballots, used) = await MeetingSetup.WithDbAsync(app, async (db, _) =>
                 (await db.MeetingBallots.CountAsync(b => b.MeetingId == meeting.MeetingId), await db.UsedVotingCodes.CountAsync(u => u.MeetingId == meeting.MeetingId)));
             var (rawBallots, rawUsed) = await raw.CountAsync(meeting.MeetingId);

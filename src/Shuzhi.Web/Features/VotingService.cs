@@ -46,12 +46,12 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
         WHERE c."Hash" = @hash
         """;
 
-    private async Task<Found> FindAsync(DbConnection connection, string? typed, CancellationToken ct)
+    private async Task<Found> FindAsync(DatabaseTarget.Settings target, DbConnection connection, string? typed, CancellationToken ct)
     {
         var normalized = VotingCodes.Normalize(typed); // throws Meeting.CodeLength / CodeInvalidCharacter …
         var hash = key.Hash(normalized);
         await using var command = Command(connection, LookupSql, ("@hash", hash));
-        await PrepareAsync(command, ct);
+        if (target.IsPostgres) await command.PrepareAsync(ct); // see Command
         await using var r = await command.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) throw new DomainException("Meeting.CodeUnknown"); // the hash is unique
         return new Found(hash, r.GetInt32(0), r.GetString(1), (CodeKind)r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetString(5),
@@ -59,9 +59,9 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
             JsonColumn.Read<IReadOnlyList<int>>(r.GetString(9)), r.GetBoolean(10));
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    private static async Task<DbConnection> OpenAsync(DatabaseTarget.Settings target, CancellationToken ct)
     {
-        var connection = database.Connect();
+        var connection = target.Connect();
         try
         {
             await connection.OpenAsync(ct);
@@ -86,9 +86,10 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
     /// <summary>The ballot sheet for a code that may vote now; a used code throws <see cref="CodeUsedException"/>.</summary>
     public async Task<BallotSheet> SheetAsync(string? typed, CancellationToken ct)
     {
+        var target = database.Current;
         Found found;
-        await using (var connection = await OpenAsync(ct))
-            found = await FindAsync(connection, typed, ct);
+        await using (var connection = await OpenAsync(target, ct))
+            found = await FindAsync(target, connection, typed, ct);
         found.EnsureOpen();
         if (found.Used) throw new CodeUsedException();
         var entry = await SpeakersAsync(found, ct);
@@ -102,23 +103,24 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
     /// </summary>
     public async Task CastAsync(string? typed, IReadOnlyList<Mark> marks, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct);
-        var found = await FindAsync(connection, typed, ct);
+        var target = database.Current; // read once per cast
+        await using var connection = await OpenAsync(target, ct);
+        var found = await FindAsync(target, connection, typed, ct);
         found.EnsureOpen();
         // Used already: refused at once. A code cast twice at the same moment is refused by the insert's unique key below.
         if (found.Used) throw new CodeUsedException();
         var entry = await SpeakersAsync(found, ct);
         var ballot = MeetingBallot.FromPhone(found.MeetingId, found.CategoryId, entry.Forms, marks, found.Rules);
         var real = found.Kind == CodeKind.Real;
-        var (sql, values) = Statement(real ? ballot : null, found.Hash, found.MeetingId);
+        var (sql, values) = Statement(target.IsPostgres, real ? ballot : null, found.Hash, found.MeetingId);
         var rows = real ? 2 : 1;
         try
         {
-            if (database.IsPostgres)
+            if (target.IsPostgres)
             {
                 // The command's statements run as one batch in one implicit transaction (one round trip; an error in either rolls back both).
                 await using var command = Command(connection, sql, values);
-                await PrepareAsync(command, ct);
+                await command.PrepareAsync(ct);
                 Check(await command.ExecuteNonQueryAsync(ct), rows, real);
             }
             else
@@ -126,7 +128,7 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
                 // The gate's writer runs it on its own connection, inside its batch transaction (group commit, SqliteWriteGate);
                 // this one goes back to the pool while the cast waits for its batch.
                 await connection.CloseAsync();
-                await writeGate.WriteAsync(database.ConnectionString, async (writer, transaction, token) =>
+                await writeGate.WriteAsync(target.ConnectionString, async (writer, transaction, token) =>
                 {
                     await using var command = Command(writer, sql, values);
                     command.Transaction = transaction;
@@ -136,7 +138,7 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
         }
         catch (DbException e) when (!DatabaseUnavailableHandler.IsUnavailable(e))
         {
-            if (await UsedAfterFailureAsync(found.Hash)) throw new CodeUsedException();
+            if (await UsedAfterFailureAsync(target, found.Hash)) throw new CodeUsedException();
             throw;
         }
     }
@@ -156,9 +158,9 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
     /// from its first statement to its commit.
     /// </para>
     /// </summary>
-    private (string Sql, (string, object)[] Values) Statement(MeetingBallot? ballot, string hash, int meetingId)
+    private static (string Sql, (string, object)[] Values) Statement(bool postgres, MeetingBallot? ballot, string hash, int meetingId)
     {
-        var sql = database.IsPostgres ? (ballot is null ? UsedSqlPostgres : BallotSqlPostgres) : (ballot is null ? UsedSqlSqlite : BallotSqlSqlite);
+        var sql = postgres ? (ballot is null ? UsedSqlPostgres : BallotSqlPostgres) : (ballot is null ? UsedSqlSqlite : BallotSqlSqlite);
         if (ballot is null) return (sql, [("@hash", hash), ("@meeting", meetingId), ("@open", (int)RehearsalState.Open)]);
         // A phone ballot is valid or refused (MeetingBallot.FromPhone), never stored invalid: InvalidReason stays NULL.
         if (!ballot.IsValid || ballot.InvalidReason is not null) throw new InvalidOperationException("A phone ballot is stored valid.");
@@ -178,6 +180,9 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
     /// <summary>
     /// A command whose parameters are bound with EF's type mappings for the provider, as ExecuteSqlRaw binds them (a Guid
     /// as upper-case text on SQLite, uuid on PostgreSQL). The mapping source is EF's own singleton, taken once from a context.
+    /// On PostgreSQL the cast's commands are prepared on the server, once per pooled connection (Npgsql keeps a prepared
+    /// statement across opens and finds it again by its text), so the lookup's joins and the inserts are not parsed and
+    /// planned for every cast.
     /// </summary>
     private DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] values)
     {
@@ -191,15 +196,6 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
         command.CommandText = sql;
         foreach (var (name, value) in values) command.Parameters.Add(mappings.GetMappingForValue(value).CreateParameter(command, name, value));
         return command;
-    }
-
-    /// <summary>
-    /// PostgreSQL: the statement prepared on the server, once per pooled connection (Npgsql keeps it across opens and
-    /// finds it again by its text), so the lookup's joins and the inserts are not parsed and planned for every cast.
-    /// </summary>
-    private async Task PrepareAsync(DbCommand command, CancellationToken ct)
-    {
-        if (database.IsPostgres) await command.PrepareAsync(ct);
     }
 
     // The statements of a cast (Statement); PostgreSQL holds the meeting row FOR KEY SHARE while inserting.
@@ -220,9 +216,9 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
         """;
 
     /// <summary>After a failed insert: whether the code was used by the other request (the unique key refused ours).</summary>
-    private async Task<bool> UsedAfterFailureAsync(string hash)
+    private async Task<bool> UsedAfterFailureAsync(DatabaseTarget.Settings target, string hash)
     {
-        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var connection = await OpenAsync(target, CancellationToken.None);
         await using var command = Command(connection, """SELECT EXISTS (SELECT 1 FROM "UsedVotingCodes" WHERE "Hash" = @hash)""", ("@hash", hash));
         return Convert.ToBoolean(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -48,29 +48,40 @@ public static class DatabaseSetup
 /// </summary>
 public sealed class DatabaseTarget(IConfiguration config, IServiceProvider services)
 {
-    private sealed record Resolved(string? Provider, string? Configured, bool IsPostgres, string ConnectionString);
-
-    private Resolved? _last;
-
-    public bool IsPostgres => Current().IsPostgres;
-    public string ConnectionString => Current().ConnectionString;
-
-    private Resolved Current()
+    /// <summary>The database as configured now: provider and connection string.</summary>
+    public sealed record Settings(string? Provider, string? Configured, bool IsPostgres, string ConnectionString)
     {
-        var provider = config["Database:Provider"];
-        var configured = config.GetConnectionString("Shuzhi");
-        var last = _last;
-        if (last is not null && last.Provider == provider && last.Configured == configured) return last;
-        return _last = Resolve(provider, configured);
+        /// <summary>A new connection to the database (from the driver's pool once opened), not yet open.</summary>
+        public System.Data.Common.DbConnection Connect() => IsPostgres
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
     }
 
-    private Resolved Resolve(string? provider, string? configured)
+    private Settings? _last;
+
+    public bool IsPostgres => Current.IsPostgres;
+    public string ConnectionString => Current.ConnectionString;
+
+    /// <summary>The settings now, worked out again only when the configuration changed; read once per request by its users.</summary>
+    public Settings Current
+    {
+        get
+        {
+            var provider = config["Database:Provider"];
+            var configured = config.GetConnectionString("Shuzhi");
+            var last = _last;
+            if (last is not null && last.Provider == provider && last.Configured == configured) return last;
+            return _last = Resolve(provider, configured);
+        }
+    }
+
+    private Settings Resolve(string? provider, string? configured)
     {
         var name = provider ?? "Sqlite";
         if (name.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(configured)) throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shuzhi is empty.");
-            return new Resolved(provider, configured, true, configured);
+            return new Settings(provider, configured, true, configured);
         }
         if (!name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Unknown Database:Provider '{name}' (use Sqlite or Postgres).");
@@ -79,15 +90,6 @@ public sealed class DatabaseTarget(IConfiguration config, IServiceProvider servi
             : configured;
         var dir = Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        return new Resolved(provider, configured, false, cs);
-    }
-
-    /// <summary>A new connection to the database (from the driver's pool once opened), not yet open.</summary>
-    public System.Data.Common.DbConnection Connect()
-    {
-        var current = Current();
-        return current.IsPostgres
-            ? new Npgsql.NpgsqlConnection(current.ConnectionString)
-            : new Microsoft.Data.Sqlite.SqliteConnection(current.ConnectionString);
+        return new Settings(provider, configured, false, cs);
     }
 }
