@@ -21,7 +21,8 @@ namespace Shuzhi.Bench.Ballots;
 /// transaction with the same durability, at the same concurrency, into tables of its own in the same database.
 /// Both sides time each operation from the moment its client wants it done, so a wait in a queue counts on both.
 /// A third side shows the floor of any HTTP service here: a bare Kestrel endpoint (no middleware, no lookup, no rule)
-/// that takes the same JSON body over the same loopback and runs the raw harness's insert.
+/// that takes the same JSON body over the same loopback and runs the raw harness's insert. A fourth, the same endpoint
+/// without the insert, times the HTTP round trip with that body alone.
 /// </summary>
 public static class BallotsCommand
 {
@@ -30,6 +31,8 @@ public static class BallotsCommand
     private sealed record Level(int Concurrency, int Count, double Seconds, Stats Latency)
     {
         public double PerSecond => Count / Seconds;
+
+        public string Describe => $"{PerSecond,7:F0}/s p50 {Latency.Median,7:F2} ms p99 {Latency.P99,8:F2} ms";
     }
 
     public static async Task<int> RunAsync(Options options)
@@ -44,7 +47,9 @@ public static class BallotsCommand
         var appConcurrency = options.Int("app-concurrency", 100_000, 1);
         // The raw harness's pool (Npgsql Max Pool Size; 0 = the driver's default of 100), so it fits the server's slots beside the app's pool.
         var rawPool = options.Int("raw-pool", 0, 0);
-        const int warmup = 100;
+        // Each side's first 1,000 operations are not timed (as in the middleware bench): time for the JIT to compile the
+        // hot paths fully (tiered compilation) and for the pools to fill, so the first level does not pay for them.
+        const int warmup = 1000;
 
         await GenerateCommand.MigrateAsync(provider, connection);
         Console.WriteLine($"database:   {await Database.ServerVersionAsync(provider, connection)}");
@@ -82,7 +87,7 @@ public static class BallotsCommand
             var codes = await MeetingSetup.CodesAsync(app, meeting, total);
             Console.WriteLine($"codes:      {codes.Count} generated with MeetingCommands.GenerateCodesAsync in {step.ElapsedMilliseconds} ms");
             await MeetingSetup.OpenAsync(app, meeting);
-            Console.WriteLine($"voting:     open; {casts} casts per level, each with a fresh code and {reporters} graded speakers; {warmup} warm-up casts each side first, and one cast whose SQL is shown");
+            Console.WriteLine($"voting:     open; {casts} casts per level, each with a fresh code and {reporters} graded speakers; {warmup} warm-up operations each side first, and one cast whose SQL is shown");
             Console.WriteLine();
 
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = app.ClientOptions.BaseAddress };
@@ -117,17 +122,22 @@ public static class BallotsCommand
                 await raw.InsertAsync(meeting.MeetingId, meeting.Categories[0], body.Code, body.Marks.Select(m => new Mark(m.ReporterId, m.Grade)).ToList());
                 return Results.Ok(new { message = "ok" });
             });
+            bare.MapPost("/echo", (FloorBody body) => Results.Ok(new { message = body.Marks.Count > 0 ? "ok" : "empty" }));
             await bare.StartAsync();
             var bareAddress = new Uri(bare.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
             Console.WriteLine($"floor:      the raw insert behind a bare Kestrel endpoint (WebApplication.CreateSlimBuilder, one MapPost) on {bareAddress}, the cast's body");
+            Console.WriteLine("http:       the same endpoint without the insert: the round trip of the cast's body alone");
             var floorNext = 0;
-            Func<int, Task> floor = async n =>
+            Func<string, Func<int, Task>> bareSide = path => async n =>
             {
                 var body = new { code = $"floor-{n}", marks = MeetingSetup.MarksFor(meeting.Reporters, n).Select(m => new { reporterId = m.ReporterId, grade = m.Grade }) };
-                using var response = await http.PostAsJsonAsync(new Uri(bareAddress, "/insert"), body);
-                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"floor insert {n} answered {(int)response.StatusCode}");
+                using var response = await http.PostAsJsonAsync(new Uri(bareAddress, path), body);
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path} {n} answered {(int)response.StatusCode}");
             };
+            var floor = bareSide("/insert");
+            var echo = bareSide("/echo");
             await RunLevelAsync(8, warmup, () => Interlocked.Increment(ref floorNext) - 1, floor);
+            await RunLevelAsync(8, warmup, () => 0, echo);
             Console.WriteLine();
 
             var memoryBefore = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -135,14 +145,11 @@ public static class BallotsCommand
             foreach (var c in levels)
             {
                 var a = await RunLevelAsync(c, casts, () => Interlocked.Increment(ref next) - 1, cast);
-                raw.ServiceTimes.Clear();
-                var r = await RunLevelAsync(c, casts, () => Interlocked.Increment(ref rawNext) - 1, insert);
-                var service = provider == Provider.Sqlite ? $" (the insert alone, without the wait for the writer: p50 {Stats.Of(raw.ServiceTimes).Median:F2} ms p99 {Stats.Of(raw.ServiceTimes).P99:F2} ms)" : "";
-                var b = await RunLevelAsync(c, casts, () => Interlocked.Increment(ref floorNext) - 1, floor);
+                var (r, rawService) = await TimedInsertsAsync(raw, () => RunLevelAsync(c, casts, () => Interlocked.Increment(ref rawNext) - 1, insert));
+                var (b, floorService) = await TimedInsertsAsync(raw, () => RunLevelAsync(c, casts, () => Interlocked.Increment(ref floorNext) - 1, floor));
+                var h = await RunLevelAsync(c, casts, () => 0, echo);
                 results.Add((a, r, b));
-                Console.WriteLine($"concurrency {c,3}: casting {a.PerSecond,7:F0}/s p50 {a.Latency.Median,7:F2} ms p99 {a.Latency.P99,8:F2} ms | " +
-                                  $"raw {r.PerSecond,7:F0}/s p50 {r.Latency.Median,7:F2} ms p99 {r.Latency.P99,8:F2} ms{service} | " +
-                                  $"floor {b.PerSecond,7:F0}/s p50 {b.Latency.Median,7:F2} ms p99 {b.Latency.P99,8:F2} ms");
+                Console.WriteLine($"concurrency {c,3}: casting {a.Describe} | raw {r.Describe}{rawService} | floor {b.Describe}{floorService} | http {h.Describe}");
             }
             await bare.StopAsync();
 
@@ -194,6 +201,16 @@ public static class BallotsCommand
         }
         finally { await conn.CloseAsync(); }
     });
+
+    /// <summary>SQLite: a level of the raw harness's inserts with their own time (once they hold the writer's turn) beside it.</summary>
+    private static async Task<(Level, string)> TimedInsertsAsync(RawHarness raw, Func<Task<Level>> level)
+    {
+        raw.ServiceTimes.Clear();
+        var result = await level();
+        if (raw.ServiceTimes.Count == 0) return (result, ""); // PostgreSQL: no turns, nothing recorded
+        var service = Stats.Of(raw.ServiceTimes);
+        return (result, $" (the insert alone: p50 {service.Median:F2} ms p99 {service.P99:F2} ms)");
+    }
 
     private static async Task<Level> RunLevelAsync(int concurrency, int count, Func<int> take, Func<int, Task> work)
     {
