@@ -74,12 +74,17 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
         }
     }
 
-    /// <summary>The speakers and their forms, from the cache or, on a miss, through a context of their own.</summary>
-    private Task<MeetingSpeakerCache.Entry> SpeakersAsync(Found found, CancellationToken ct) =>
+    /// <summary>
+    /// The speakers and their forms, from the cache or, on a miss, through a context of their own on the request's open
+    /// connection: a cast never waits for a second connection of the pool while it holds one (with every connection held
+    /// by casts that missed at once, none would get one until the pool's timeout).
+    /// </summary>
+    private Task<MeetingSpeakerCache.Entry> SpeakersAsync(Found found, DbConnection connection, CancellationToken ct) =>
         speakers.GetAsync(found.MeetingId, found.CampaignId, found.SpeakerOrder, async token =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Database.SetDbConnection(connection, contextOwnsConnection: false);
             return await MeetingCommands.SpeakersAsync(db, found.CampaignId, found.SpeakerOrder, ignoreFilters: true, token);
         }, ct);
 
@@ -87,12 +92,11 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
     public async Task<BallotSheet> SheetAsync(string? typed, CancellationToken ct)
     {
         var target = database.Current;
-        Found found;
-        await using (var connection = await OpenAsync(target, ct))
-            found = await FindAsync(target, connection, typed, ct);
+        await using var connection = await OpenAsync(target, ct);
+        var found = await FindAsync(target, connection, typed, ct);
         found.EnsureOpen();
         if (found.Used) throw new CodeUsedException();
-        var entry = await SpeakersAsync(found, ct);
+        var entry = await SpeakersAsync(found, connection, ct);
         return new BallotSheet(found.MeetingId, found.MeetingTitle, found.CategoryName, found.Kind, entry.Speakers, found.Rules);
     }
 
@@ -109,7 +113,7 @@ public sealed class VotingService(DatabaseTarget database, IServiceScopeFactory 
         found.EnsureOpen();
         // Used already: refused at once. A code cast twice at the same moment is refused by the insert's unique key below.
         if (found.Used) throw new CodeUsedException();
-        var entry = await SpeakersAsync(found, ct);
+        var entry = await SpeakersAsync(found, connection, ct);
         var ballot = MeetingBallot.FromPhone(found.MeetingId, found.CategoryId, entry.Forms, marks, found.Rules);
         var real = found.Kind == CodeKind.Real;
         var (sql, values) = Statement(target.IsPostgres, real ? ballot : null, found.Hash, found.MeetingId);

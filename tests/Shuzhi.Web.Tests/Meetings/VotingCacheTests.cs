@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shuzhi.Domain.Campaigns;
 using Shuzhi.Domain.Meetings;
@@ -151,6 +152,36 @@ public abstract class VotingCacheTests<TFactory>(TFactory f) where TFactory : Sh
         });
         Assert.Equal(0, await VotingTestKit.BallotsAsync(f, s.MeetingId));
         Assert.Equal(0, await VotingTestKit.UsedAsync(f, s.MeetingId));
+    }
+
+    [Fact]
+    public async Task A_cast_and_a_sheet_that_miss_the_cache_hold_one_connection_of_the_pool()
+    {
+        var s = await VotingTestKit.MeetingAsync(f, D.B, 2097);
+        var codes = await VotingTestKit.CodesAsync(f, s.MeetingId, s.Category1, 2);
+        await VotingTestKit.OpenAsync(f, s.MeetingId);
+        var client = f.NewClient();
+        // A pool of one connection (PostgreSQL; SQLite's pool has no size): a request that loaded the speakers on a
+        // connection of their own while holding the lookup's would wait for itself until the pool's timeout and get 503.
+        var config = f.Services.GetRequiredService<IConfiguration>();
+        var live = config["ConnectionStrings:Shuzhi"]!;
+        config["ConnectionStrings:Shuzhi"] = f.IsPostgres
+            ? new Npgsql.NpgsqlConnectionStringBuilder(live) { MaxPoolSize = 1, Timeout = 3 }.ConnectionString
+            : live;
+        try
+        {
+            MeetingSpeakerCache.Invalidate();
+            Assert.Equal(HttpStatusCode.OK, (await VotingTestKit.CastAsync(client, VotingTestKit.Ballot(s, codes[0]))).StatusCode);
+            MeetingSpeakerCache.Invalidate();
+            var sheet = await client.PostAsJsonAsync("/vote/api/sheet", new { code = codes[1] });
+            Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+            Assert.Equal(2, (await sheet.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("speakers").GetArrayLength());
+        }
+        finally
+        {
+            config["ConnectionStrings:Shuzhi"] = live;
+        }
+        Assert.Equal(1, await VotingTestKit.BallotsAsync(f, s.MeetingId));
     }
 
     [Fact]
