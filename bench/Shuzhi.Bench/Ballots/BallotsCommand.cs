@@ -73,10 +73,16 @@ public static class BallotsCommand
 
             var pragmas = await AppPragmasAsync(app, provider);
             Console.WriteLine($"app's connection: {pragmas}");
+            // The raw harness connects with the app's own settings: on PostgreSQL the app adds No Reset On Close (DatabaseTarget).
+            var appConnection = app.Services.GetRequiredService<Shuzhi.Web.Infrastructure.DatabaseTarget>().ConnectionString;
             var rawConnection = provider == Provider.Postgres && rawPool > 0
-                ? new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = rawPool }.ConnectionString
-                : connection;
-            if (rawPool > 0) Console.WriteLine($"raw pool:   Max Pool Size={rawPool}");
+                ? new Npgsql.NpgsqlConnectionStringBuilder(appConnection) { MaxPoolSize = rawPool }.ConnectionString
+                : appConnection;
+            if (provider == Provider.Postgres)
+            {
+                var shown = new Npgsql.NpgsqlConnectionStringBuilder(rawConnection);
+                Console.WriteLine($"raw pool:   the app's connection settings (No Reset On Close={shown.NoResetOnClose}), Max Pool Size={shown.MaxPoolSize}");
+            }
             var raw = new RawHarness(provider, rawConnection);
             await raw.CreateTablesAsync();
             Console.WriteLine($"raw:        {raw.Describe}");

@@ -75,13 +75,25 @@ public sealed class DatabaseTarget(IConfiguration config, IServiceProvider servi
         }
     }
 
+    /// <summary>
+    /// The PostgreSQL connection string with No Reset On Close: a connection going back to the pool is not reset. By
+    /// default Npgsql runs, before the next command on it, `SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL;
+    /// UNLISTEN *; …` (it keeps the prepared statements, so not DISCARD ALL), 0.09 ms of the server's time on every
+    /// request: at 8 casts at once that was 1,425–1,432 casts/s with it and 1,600–1,745 without (bench/RESULTS.md,
+    /// ballots, 2026-12-03). The app leaves nothing in a session to reset: no SET, no LISTEN, no temporary table, no
+    /// session advisory lock (AuditWriter's is held by its transaction), and Npgsql still rolls back a transaction left
+    /// open when its connection is closed. Code that sets session state must reset it itself.
+    /// </summary>
+    private static string WithoutReset(string configured) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true }.ConnectionString;
+
     private Settings Resolve(string? provider, string? configured)
     {
         var name = provider ?? "Sqlite";
         if (name.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(configured)) throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Shuzhi is empty.");
-            return new Settings(provider, configured, true, configured);
+            return new Settings(provider, configured, true, WithoutReset(configured));
         }
         if (!name.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Unknown Database:Provider '{name}' (use Sqlite or Postgres).");
