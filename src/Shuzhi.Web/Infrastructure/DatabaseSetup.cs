@@ -80,9 +80,10 @@ public sealed class DatabaseTarget(IConfiguration config, IServiceProvider servi
     /// default Npgsql runs, before the next command on it, `SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL;
     /// UNLISTEN *; …` (it keeps the prepared statements, so not DISCARD ALL), 0.09 ms of the server's time on every
     /// request that uses the database. In alternating runs of the ballots bench, 8 casts at once went at 1,425–1,432/s
-    /// with it and 1,600–1,745/s without (bench/RESULTS.md, the reading of 2026-12-03 04:02–04:06). The app leaves nothing in a session to reset: no SET, no LISTEN, no temporary table, no
-    /// session advisory lock (AuditWriter's is held by its transaction), and Npgsql still rolls back a transaction left
-    /// open when its connection is closed. Code that sets session state must reset it itself.
+    /// with it and 1,600–1,745/s without (bench/RESULTS.md, the reading of 2026-12-03 04:02–04:06). The app leaves
+    /// nothing in a session to reset: no SET, no LISTEN, no temporary table, no session advisory lock (AuditWriter's is
+    /// held by its transaction), and Npgsql still rolls back a transaction left open when its connection is closed.
+    /// Code that sets session state must reset it itself.
     /// </summary>
     private static string WithoutReset(string configured) =>
         new Npgsql.NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true }.ConnectionString;
