@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -68,6 +69,19 @@ public abstract class ShuzhiFactory : WebApplicationFactory<Program>, IAsyncLife
     }
 
     public Task WithDbAsync(Func<AppDbContext, Task> work) => WithDbAsync(async (db, _) => { await work(db); return 0; });
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while the running application's connection string is <paramref name="change"/>d
+    /// (the application reads it for every request, DatabaseTarget), then sets it back.
+    /// </summary>
+    public async Task<T> WithConnectionStringAsync<T>(Func<string, string> change, Func<Task<T>> work)
+    {
+        var config = Services.GetRequiredService<IConfiguration>();
+        var live = config["ConnectionStrings:Shuzhi"]!;
+        config["ConnectionStrings:Shuzhi"] = change(live);
+        try { return await work(); }
+        finally { config["ConnectionStrings:Shuzhi"] = live; }
+    }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shuzhi.Domain.Campaigns;
 using Shuzhi.Domain.Meetings;
@@ -163,24 +162,17 @@ public abstract class VotingCacheTests<TFactory>(TFactory f) where TFactory : Sh
         var client = f.NewClient();
         // A pool of one connection (PostgreSQL; SQLite's pool has no size): a request that loaded the speakers on a
         // connection of their own while holding the lookup's would wait for itself until the pool's timeout and get 503.
-        var config = f.Services.GetRequiredService<IConfiguration>();
-        var live = config["ConnectionStrings:Shuzhi"]!;
-        config["ConnectionStrings:Shuzhi"] = f.IsPostgres
-            ? new Npgsql.NpgsqlConnectionStringBuilder(live) { MaxPoolSize = 1, Timeout = 3 }.ConnectionString
-            : live;
-        try
+        string OnePool(string live) => f.IsPostgres ? new Npgsql.NpgsqlConnectionStringBuilder(live) { MaxPoolSize = 1, Timeout = 3 }.ConnectionString : live;
+        var (cast, sheet) = await f.WithConnectionStringAsync(OnePool, async () =>
         {
             MeetingSpeakerCache.Invalidate();
-            Assert.Equal(HttpStatusCode.OK, (await VotingTestKit.CastAsync(client, VotingTestKit.Ballot(s, codes[0]))).StatusCode);
+            var cast = await VotingTestKit.CastAsync(client, VotingTestKit.Ballot(s, codes[0]));
             MeetingSpeakerCache.Invalidate();
-            var sheet = await client.PostAsJsonAsync("/vote/api/sheet", new { code = codes[1] });
-            Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
-            Assert.Equal(2, (await sheet.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("speakers").GetArrayLength());
-        }
-        finally
-        {
-            config["ConnectionStrings:Shuzhi"] = live;
-        }
+            return (cast, await client.PostAsJsonAsync("/vote/api/sheet", new { code = codes[1] }));
+        });
+        Assert.Equal(HttpStatusCode.OK, cast.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sheet.StatusCode);
+        Assert.Equal(2, (await sheet.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("speakers").GetArrayLength());
         Assert.Equal(1, await VotingTestKit.BallotsAsync(f, s.MeetingId));
     }
 

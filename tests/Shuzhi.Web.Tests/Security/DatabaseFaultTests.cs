@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shuzhi.Web.Tests.Infrastructure;
 using Shuzhi.Web.Tests.Meetings;
@@ -22,14 +21,7 @@ public abstract class DatabaseFaultTests<TFactory>(TFactory f) where TFactory : 
         ? "Host=127.0.0.1;Port=1;Username=nobody;Password=nothing;Database=gone;Timeout=3"
         : $"Data Source={Path.Combine(f.DataDirectory, "gone", "missing.db")};Mode=ReadWrite";
 
-    private async Task<T> WhileDownAsync<T>(Func<Task<T>> work)
-    {
-        var config = f.Services.GetRequiredService<IConfiguration>();
-        var live = config["ConnectionStrings:Shuzhi"];
-        config["ConnectionStrings:Shuzhi"] = Unreachable;
-        try { return await work(); }
-        finally { config["ConnectionStrings:Shuzhi"] = live; }
-    }
+    private Task<T> WhileDownAsync<T>(Func<Task<T>> work) => f.WithConnectionStringAsync(_ => Unreachable, work);
 
     private static async Task<string> TokenOfAsync(HttpClient client, string page)
     {
